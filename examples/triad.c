@@ -1,0 +1,48 @@
+/*
+ * triad: the command-line tool built from libtriad's examples, one
+ * subcommand per example file (as libgit2's examples build lg2).
+ */
+#include <string.h>
+
+#include "common.h"
+
+int cmd_categories(int argc, char **argv);
+
+static const struct {
+	const char *name;
+	triad_cmd_fn fn;
+	const char *summary;
+} commands[] = {
+	{ "categories", cmd_categories, "the involvement taxonomy, in Dutch or English" },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: triad COMMAND [ARGS]   (triad COMMAND --help for details)\n\n"
+	             "libtriad %s: parents, student and school.\n\ncommands:\n",
+	        triad_version());
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-18s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (is_help(argv[1])) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("triad %s\n", triad_version());
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "triad: unknown command \"%s\"\n", argv[1]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,20 @@
+/**
+ * @file triad.h
+ * @brief libtriad: the relationship between a secondary-school student, the
+ *        student's parents or guardians, and the school.
+ *
+ * Include this umbrella header, or the module headers under triad/.
+ */
+#ifndef TRIAD_H
+#define TRIAD_H
+
+#include "triad/common.h"
+#include "triad/version.h"
+#include "triad/error.h"
+#include "triad/memory.h"
+#include "triad/date.h"
+#include "triad/categories.h"
+#include "triad/schooltypes.h"
+#include "triad/contactkind.h"
+
+#endif /* TRIAD_H */
