@@ -7,6 +7,14 @@
 #include "common.h"
 
 int cmd_categories(int argc, char **argv);
+/* issue 3 */
+/* end issue 3 */
+/* issue 4 */
+/* end issue 4 */
+/* issue 5 */
+/* end issue 5 */
+/* issue 6 */
+/* end issue 6 */
 
 static const struct {
 	const char *name;
@@ -14,6 +22,14 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{ "categories", cmd_categories, "the involvement taxonomy, in Dutch or English" },
+	/* issue 3 */
+	/* end issue 3 */
+	/* issue 4 */
+	/* end issue 4 */
+	/* issue 5 */
+	/* end issue 5 */
+	/* issue 6 */
+	/* end issue 6 */
 };
 
 static void usage(FILE *out)

@@ -16,5 +16,13 @@
 #include "triad/categories.h"
 #include "triad/schooltypes.h"
 #include "triad/contactkind.h"
+/* issue 3: people, age policy, agreements */
+/* end issue 3 */
+/* issue 4: conference scheduler */
+/* end issue 4 */
+/* issue 5: calendar, contacts */
+/* end issue 5 */
+/* issue 6: CSV import, generator */
+/* end issue 6 */
 
 #endif /* TRIAD_H */
