@@ -13,6 +13,7 @@
 #include "triad/error.h"
 #include "triad/memory.h"
 #include "triad/date.h"
+#include "triad/strlist.h"
 #include "triad/categories.h"
 #include "triad/schooltypes.h"
 #include "triad/contactkind.h"

@@ -78,6 +78,14 @@ void triad__sb_put_html(triad_strbuf *sb, const char *s);
  * record TRIAD_ENOMEM and return NULL if anything failed. The buffer is reset. */
 char *triad__sb_take(triad_strbuf *sb);
 
+/* ---- string lists (lib/strlist.c) ---- */
+/* A new empty list (NULL and TRIAD_ENOMEM recorded on failure). */
+triad_strlist *triad__strlist_new(void);
+/* Append a copy of s; TRIAD_ENOMEM leaves the list unchanged. */
+int triad__strlist_add(triad_strlist *l, const char *s);
+/* Append unless already present. */
+int triad__strlist_add_unique(triad_strlist *l, const char *s);
+
 /* ---- dates (lib/date.c) ---- */
 bool triad__date_in_range(triad_date d);
 /* Days from civil date, no validation. */
