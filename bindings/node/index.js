@@ -1,0 +1,41 @@
+'use strict';
+// libtriad for Node.js: the relationship between a secondary-school student,
+// the parents or guardians, and the school. One module per C header under
+// lib/; everything is re-exported here.
+
+const ffi = require('./lib/ffi');
+const common = require('./lib/common');
+const error = require('./lib/error');
+const version = require('./lib/version');
+const date = require('./lib/date');
+const strlist = require('./lib/strlist');
+const categories = require('./lib/categories');
+const contactkind = require('./lib/contactkind');
+const schooltypes = require('./lib/schooltypes');
+
+module.exports = {
+  Lang: common.Lang,
+  ErrorCode: error.ErrorCode,
+  TriadError: error.TriadError,
+  lastError: error.lastError,
+  clearError: error.clearError,
+  strerror: error.strerror,
+  version: version.version,
+  versionNumber: version.versionNumber,
+  date,
+  StrList: strlist.StrList,
+  Category: categories.Category,
+  Epstein: categories.Epstein,
+  Intensity: categories.Intensity,
+  category: categories.category,
+  epstein: categories.epstein,
+  intensity: categories.intensity,
+  ContactKind: contactkind.ContactKind,
+  Channel: contactkind.Channel,
+  contactKind: contactkind.contactKind,
+  channel: contactkind.channel,
+  SchoolTypes: schooltypes.SchoolTypes,
+  SCHOOLTYPE_MAX_YEARS: schooltypes.MAX_YEARS,
+  /** The names of the C functions the binding declares (for coverage tests). */
+  declaredFunctions: ffi.declared,
+};

@@ -1,0 +1,41 @@
+"""libtriad for Python: the relationship between a secondary-school student,
+the parents or guardians, and the school.
+
+One module per C header; the most used names are re-exported here::
+
+    import triad
+    with triad.SchoolTypes() as st:
+        print(st.ownership("vwo", 6))      # 1.0
+    triad.Category.from_id("involvement.home").label(triad.Lang.EN)
+
+Every failure raises a :class:`triad.TriadError` subclass carrying the
+library's code, message and location (source, line, column, JSON path).
+"""
+from __future__ import annotations
+
+from . import categories, common, contactkind, date, error, memory, schooltypes
+from . import strlist
+from .categories import Category, Epstein, Intensity
+from .common import Lang
+from .contactkind import Channel, ContactKind
+from .error import (CanceledError, ErrorCode, ExistsError, FormatError,
+                    InternalError, InvalidArgumentError, NotFoundError,
+                    OutOfMemoryError, ParseError, RangeError, StateError,
+                    TriadError, TriadIOError, VersionError, clear_error,
+                    last_error, strerror)
+from .schooltypes import SchoolTypes
+from .strlist import StrList
+from .version import version, version_info, version_number
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CanceledError", "Category", "Channel", "ContactKind", "Epstein",
+    "ErrorCode", "ExistsError", "FormatError", "Intensity", "InternalError",
+    "InvalidArgumentError", "Lang", "NotFoundError", "OutOfMemoryError",
+    "ParseError", "RangeError", "SchoolTypes", "StateError", "StrList",
+    "TriadError", "TriadIOError", "VersionError", "categories", "clear_error",
+    "common", "contactkind", "date", "error", "last_error", "memory",
+    "schooltypes", "strerror", "strlist", "version", "version_info",
+    "version_number",
+]
