@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 from typing import Any, Dict, FrozenSet
 
 SONAME = "libtriad.so.0"
@@ -43,6 +44,104 @@ def fn(name: str, restype: Any, *argtypes: Any) -> Any:
     f.argtypes = list(argtypes)
     _declared[name] = f
     return f
+
+
+# ---- C prototypes --------------------------------------------------------
+#
+# Modules may declare functions with the prototype as the header writes it,
+# "const char *triad_student_id(const triad_student *s)", the same text the
+# Node binding hands to koffi. Named types are registered first: enumerations
+# as int (alias), opaque structs (opaque), structs (struct) and callbacks.
+
+_types: Dict[str, Any] = {
+    "void": None,
+    "int": ctypes.c_int,
+    "unsigned": ctypes.c_uint,
+    "unsigned int": ctypes.c_uint,
+    "long": ctypes.c_long,
+    "size_t": ctypes.c_size_t,
+    "int32_t": ctypes.c_int32,
+    "uint32_t": ctypes.c_uint32,
+    "int64_t": ctypes.c_int64,
+    "uint64_t": ctypes.c_uint64,
+    "uint8_t": ctypes.c_uint8,
+    "double": ctypes.c_double,
+    "float": ctypes.c_float,
+    "bool": ctypes.c_bool,
+    "char": ctypes.c_char,
+    "triad_date": ctypes.c_int32,
+}
+
+
+def alias(name: str, ctype: Any) -> Any:
+    """Register a named type (an enumeration as ctypes.c_int, a typedef)."""
+    _types[name] = ctype
+    return ctype
+
+
+def opaque(name: str) -> Any:
+    """Register an opaque struct and return its ctypes pointer type."""
+    cls = type(name, (ctypes.Structure,), {})
+    _types[name] = cls
+    return ctypes.POINTER(cls)
+
+
+_QUALIFIERS = re.compile(r"\b(?:const|struct|enum|_Out_|_Inout_|_In_)\b")
+
+
+def ctype_of(decl: str) -> Any:
+    """The ctypes type of a C type such as "const triad_student *".
+
+    Strings: "const char *" is c_char_p (copied into bytes by ctypes);
+    "char **" (an owned string handed out) is a pointer to c_void_p so that
+    the caller can release it with triad_free."""
+    stars = decl.count("*")
+    base = " ".join(_QUALIFIERS.sub(" ", decl.replace("*", " ")).split())
+    if base == "char" and stars == 1:
+        return ctypes.c_char_p
+    if base == "char" and stars == 2 and "const" not in decl:
+        return ctypes.POINTER(ctypes.c_void_p)
+    if base == "char" and stars == 2:
+        return ctypes.POINTER(ctypes.c_char_p)
+    if base == "void" and stars >= 1:
+        t: Any = ctypes.c_void_p
+        stars -= 1
+    else:
+        if base not in _types:
+            raise ImportError(f"triad: unknown C type {base!r} in {decl!r}")
+        t = _types[base]
+    for _ in range(stars):
+        t = ctypes.POINTER(t)
+    return t
+
+
+_PROTO = re.compile(r"^\s*(.*?)\b(triad_\w+)\s*\((.*)\)\s*;?\s*$", re.S)
+
+
+def _split_param(param: str) -> str:
+    """The type of a parameter declaration, without its name (prototypes
+    name their parameters, as the headers do; "unsigned int" alone is also
+    understood)."""
+    param = param.strip()
+    m = re.match(r"^(.*?)\b(\w+)$", param)
+    if m:
+        rest = m.group(1).strip()
+        bare = " ".join(_QUALIFIERS.sub(" ", rest.replace("*", " ")).split())
+        if bare and (bare in _types or "*" in rest or bare in ("char", "void")):
+            return rest
+    return param
+
+
+def proto(prototype: str) -> Any:
+    """Declare a C function from its prototype and return the callable."""
+    m = _PROTO.match(prototype)
+    if not m:
+        raise ImportError(f"triad: cannot read the prototype {prototype!r}")
+    restype = ctype_of(m.group(1))
+    params = [p for p in m.group(3).split(",") if p.strip()]
+    if len(params) == 1 and params[0].strip() == "void":
+        params = []
+    return fn(m.group(2), restype, *(ctype_of(_split_param(p)) for p in params))
 
 
 def declared() -> FrozenSet[str]:

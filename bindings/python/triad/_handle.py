@@ -2,15 +2,17 @@
 
 A wrapper frees its handle exactly once: through close(), the context
 manager, or, as a safety net, a weakref finalizer when it is collected. After
-close() every use raises ValueError instead of touching freed memory. Wrappers
-of objects borrowed from a parent keep a reference to the parent, so the
-parent cannot be collected while a child is alive.
+close() every use raises ValueError instead of touching freed memory.
+
+Some C objects borrow others (a roster borrows its school types). The
+borrower pins its lenders (_pin): it keeps them alive, and closing a lender
+first closes every open borrower, so C never sees a freed lender.
 """
 from __future__ import annotations
 
 import ctypes
 import weakref
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, Tuple, TypeVar
 
 T = TypeVar("T", bound="Handle")
 
@@ -18,14 +20,25 @@ T = TypeVar("T", bound="Handle")
 class Handle:
     """Owns one C handle and the function that frees it."""
 
-    __slots__ = ("_ptr", "_finalizer", "__weakref__")
+    __slots__ = ("_ptr", "_finalizer", "_lenders", "_borrowers", "__weakref__")
     _kind = "object"
 
     def __init__(self, ptr: Any, free: Callable[[Any], None]) -> None:
         if not ptr:
             raise ValueError(f"triad: NULL {self._kind} handle")
         self._ptr = ptr
+        self._lenders: Tuple["Handle", ...] = ()
+        self._borrowers: Optional["weakref.WeakSet[Handle]"] = None
         self._finalizer: Optional[weakref.finalize] = weakref.finalize(self, free, ptr)
+
+    def _pin(self, *lenders: Optional["Handle"]) -> None:
+        """Record that this object borrows ``lenders`` (None is skipped)."""
+        self._lenders = tuple(x for x in lenders if x is not None)
+        for lender in self._lenders:
+            lender._h  # refuse closed lenders
+            if lender._borrowers is None:
+                lender._borrowers = weakref.WeakSet()
+            lender._borrowers.add(self)
 
     @property
     def _h(self) -> Any:
@@ -40,8 +53,13 @@ class Handle:
         return self._ptr is None
 
     def close(self) -> None:
-        """Free the C object now. Closing twice does nothing."""
+        """Free the C object now, after closing anything that borrows it.
+        Closing twice does nothing."""
+        if self._borrowers:
+            for b in list(self._borrowers):
+                b.close()
         fin, self._finalizer, self._ptr = self._finalizer, None, None
+        self._lenders = ()
         if fin is not None:
             fin()
 
@@ -64,5 +82,7 @@ class Handle:
 
 
 def opaque(name: str) -> Any:
-    """A distinct ctypes pointer type for an opaque C struct."""
-    return ctypes.POINTER(type(name, (ctypes.Structure,), {}))
+    """A distinct ctypes pointer type for an opaque C struct (registered for
+    prototypes too)."""
+    from ._ffi import opaque as register
+    return register(name)
