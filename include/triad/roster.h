@@ -198,6 +198,20 @@ TRIAD_API int triad_roster_equal(const triad_roster *a, const triad_roster *b);
 
 /* ---- building a roster ----------------------------------------------- */
 
+/**
+ * @brief The school's name, as shown on agreements and letters.
+ * @return A string borrowed from the roster; NULL when none is set (or for NULL).
+ */
+TRIAD_API const char *triad_roster_school_name(const triad_roster *roster);
+
+/**
+ * @brief Set or clear the school's name.
+ * @param name non-empty UTF-8, or NULL to clear
+ * @return 0, #TRIAD_EINVAL, #TRIAD_ENOMEM; on failure the name is unchanged.
+ */
+TRIAD_API int triad_roster_set_school_name(triad_roster *roster, const char *name);
+
+
 /** @brief Current version of #triad_student_info. */
 #define TRIAD_STUDENT_INFO_VERSION 1
 
