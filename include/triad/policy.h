@@ -47,6 +47,7 @@ typedef struct triad_policy_options {
 
 /**
  * @brief Initialise options to the defaults, as #TRIAD_POLICY_OPTIONS_INIT does.
+ * @param opts    the options to fill
  * @param version the version the caller was built against
  * @return 0, or #TRIAD_EINVAL for NULL or an unknown version.
  */
@@ -59,6 +60,7 @@ TRIAD_API int triad_policy_options_init(triad_policy_options *opts, unsigned ver
  * consent age: the student alone.
  *
  * @param out        receives a new list; free it with triad_strlist_free()
+ * @param roster     the roster holding the student and the guardians
  * @param opts       the policy; NULL for the defaults
  * @param student_id the student
  * @param on         the as-of date
@@ -96,6 +98,10 @@ TRIAD_API int triad_policy_signers(triad_strlist **out, const triad_roster *rost
  *
  * @param out_full       receives a new list of ids
  * @param out_on_request receives a new list of ids
+ * @param roster     the roster holding the student and the guardians
+ * @param opts       the policy; NULL for the defaults
+ * @param student_id the student
+ * @param on         the as-of date
  * @return as triad_policy_consenters(); on failure neither list is set.
  */
 TRIAD_API int triad_policy_informed(triad_strlist **out_full, triad_strlist **out_on_request,
@@ -113,8 +119,12 @@ TRIAD_API int triad_policy_informed(triad_strlist **out_full, triad_strlist **ou
  * So consent that parents gave lapses on the student's consent-age
  * birthday: from then the student's own consent is needed.
  *
- * @param out     receives 1 (in force) or 0
- * @param purpose the purpose id, such as "photos"
+ * @param out        receives 1 (in force) or 0
+ * @param roster     the roster holding the student and the guardians
+ * @param opts       the policy; NULL for the defaults
+ * @param student_id the student
+ * @param on         the as-of date
+ * @param purpose    the purpose id, such as "photos"
  * @return as triad_policy_consenters(), and #TRIAD_EINVAL for an invalid purpose.
  */
 TRIAD_API int triad_policy_consent_in_force(int *out, const triad_roster *roster,
@@ -124,7 +134,11 @@ TRIAD_API int triad_policy_consent_in_force(int *out, const triad_roster *roster
 
 /**
  * @brief Whether the student is adult (has reached the age of majority) on a date.
- * @param out receives 1 or 0
+ * @param out        receives 1 or 0
+ * @param roster     the roster holding the student and the guardians
+ * @param opts       the policy; NULL for the defaults
+ * @param student_id the student
+ * @param on         the as-of date
  * @return as triad_policy_consenters() (without #TRIAD_ENOMEM).
  */
 TRIAD_API int triad_policy_is_adult(int *out, const triad_roster *roster,

@@ -167,6 +167,9 @@ TRIAD_API int triad_roster_load(triad_roster **out, const char *text, size_t len
 
 /**
  * @brief Load a roster from a `triad.school/1` JSON file.
+ * @param out      receives a new roster only on success
+ * @param filename the file; also the source named in messages
+ * @param types    as for triad_roster_new(); NULL for the built-in types
  * @return as triad_roster_load(), and #TRIAD_EIO when the file cannot be read.
  */
 TRIAD_API int triad_roster_load_file(triad_roster **out, const char *filename,
@@ -178,13 +181,16 @@ TRIAD_API int triad_roster_load_file(triad_roster **out, const char *filename,
  * Loading the text gives back an equal roster (triad_roster_equal()).
  * Information rights are always written explicitly.
  *
- * @param out receives the NUL-terminated text; release it with triad_free()
+ * @param out    receives the NUL-terminated text; release it with triad_free()
+ * @param roster the roster
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_roster_save(char **out, const triad_roster *roster);
 
 /**
  * @brief Write a roster to a file (atomically: a temporary file is renamed).
+ * @param roster   the roster
+ * @param filename the file to write (replaced if it exists)
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOMEM or #TRIAD_EIO.
  */
 TRIAD_API int triad_roster_save_file(const triad_roster *roster, const char *filename);
@@ -206,6 +212,7 @@ TRIAD_API const char *triad_roster_school_name(const triad_roster *roster);
 
 /**
  * @brief Set or clear the school's name.
+ * @param roster the roster
  * @param name non-empty UTF-8, or NULL to clear
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOMEM; on failure the name is unchanged.
  */
@@ -251,7 +258,7 @@ typedef struct triad_guardian_info {
 	const char *family_name; /**< required, non-empty UTF-8 */
 	const char *household_id;/**< optional id of an existing household; NULL for none */
 	const char *language;    /**< preferred language, a BCP-47 tag such as "nl", "en", "tr", "pt-BR"; NULL means "nl" */
-	triad_channel channel;   /**< preferred channel; #TRIAD_CHANNEL_NONE for no preference */
+	triad_channel channel;   /**< preferred channel; TRIAD_CHANNEL_NONE for no preference */
 } triad_guardian_info;
 
 /** @brief Positional initialiser: version set, every other field empty. */
@@ -298,6 +305,7 @@ TRIAD_API int triad_relation_info_init(triad_relation_info *info, unsigned versi
 
 /**
  * @brief Add a household.
+ * @param roster  the roster
  * @param id      unique among households
  * @param name    non-empty UTF-8, such as "Family de Vries"
  * @param address optional address label (UTF-8); NULL or "" for none
@@ -309,7 +317,11 @@ TRIAD_API int triad_roster_add_household(triad_roster *roster, const char *id,
 
 /**
  * @brief Add a staff member.
- * @param roles one or more #triad_staff_role bits
+ * @param roster      the roster
+ * @param id          unique among staff
+ * @param given_name  non-empty UTF-8
+ * @param family_name non-empty UTF-8
+ * @param roles       one or more #triad_staff_role bits
  * @return 0, #TRIAD_EINVAL (the message names the field), #TRIAD_EEXISTS,
  *         #TRIAD_ENOMEM. On failure the roster is unchanged.
  */
@@ -319,6 +331,8 @@ TRIAD_API int triad_roster_add_staff(triad_roster *roster, const char *id,
 
 /**
  * @brief Add a student. The mentor, if any, must already be in the roster.
+ * @param roster the roster
+ * @param info   the student's fields (copied)
  * @return 0, #TRIAD_EINVAL (the message names the field), #TRIAD_EEXISTS,
  *         #TRIAD_ENOTFOUND for an unknown mentor or school type,
  *         #TRIAD_ERANGE for a year outside the school type, #TRIAD_ENOMEM.
@@ -328,6 +342,8 @@ TRIAD_API int triad_roster_add_student(triad_roster *roster, const triad_student
 
 /**
  * @brief Add a guardian. The household, if any, must already be in the roster.
+ * @param roster the roster
+ * @param info   the guardian's fields (copied)
  * @return 0, #TRIAD_EINVAL, #TRIAD_EEXISTS (also for an id used by a student),
  *         #TRIAD_ENOTFOUND for an unknown household, #TRIAD_ENOMEM.
  *         On failure the roster is unchanged.
@@ -336,6 +352,8 @@ TRIAD_API int triad_roster_add_guardian(triad_roster *roster, const triad_guardi
 
 /**
  * @brief Relate a guardian to a student.
+ * @param roster the roster
+ * @param info   the relation's fields (copied)
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND for an unknown student or
  *         guardian, #TRIAD_EEXISTS when the pair is already related,
  *         #TRIAD_ENOMEM. On failure the roster is unchanged.
@@ -348,6 +366,9 @@ TRIAD_API int triad_roster_add_relation(triad_roster *roster, const triad_relati
  * Recorded at any age; it takes effect from the age of majority
  * (triad/policy.h).
  *
+ * @param roster      the roster
+ * @param student_id  the student
+ * @param guardian_id a guardian related to the student
  * @param informed non-zero: the guardian is informed and invited
  * @param cosigns  non-zero: the guardian co-signs agreements
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND when the pair is not related.
@@ -363,6 +384,7 @@ TRIAD_API int triad_roster_set_adult_choice(triad_roster *roster, const char *st
  * that date is not checked here; triad_policy_consent_in_force() ignores
  * records by people who are not entitled on the date asked about.
  *
+ * @param roster     the roster
  * @param student_id the student the consent is about
  * @param purpose    what it is for, such as "photos", "data_processing",
  *                   "share_with_care_team"
@@ -429,7 +451,9 @@ TRIAD_API const triad_consent *triad_roster_consent_at(const triad_roster *roste
 /**
  * @brief The ids of a student's guardians, by contact priority (1 first,
  *        0 = none last), then in the order the relations were added.
- * @param out receives a new list; free it with triad_strlist_free()
+ * @param out        receives a new list; free it with triad_strlist_free()
+ * @param roster     the roster
+ * @param student_id the student
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND for an unknown student, #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_roster_student_guardians(triad_strlist **out, const triad_roster *roster,
@@ -520,7 +544,7 @@ TRIAD_API const char *triad_guardian_family_name(const triad_guardian *g);
 TRIAD_API const char *triad_guardian_household_id(const triad_guardian *g);
 /** @brief The preferred language (BCP-47 tag, "nl" unless set). */
 TRIAD_API const char *triad_guardian_language(const triad_guardian *g);
-/** @brief The preferred channel; #TRIAD_CHANNEL_NONE when none. */
+/** @brief The preferred channel; TRIAD_CHANNEL_NONE when none. */
 TRIAD_API triad_channel triad_guardian_channel(const triad_guardian *g);
 
 /** @brief The household's id. */
