@@ -185,5 +185,141 @@ export declare class SchoolTypes extends Handle implements Iterable<string> {
 }
 export declare const SCHOOLTYPE_MAX_YEARS: number;
 
+// ---- issue 3: people, age policy, agreements ----------------------------
+
+export declare const RelationKind: Readonly<{
+  NONE: 0; MOTHER: 1; FATHER: 2; STEP_PARENT: 3; FOSTER_PARENT: 4; GUARDIAN: 5; OTHER_CARER: 6;
+}>;
+export type RelationKind = (typeof RelationKind)[keyof typeof RelationKind];
+export declare const InfoRights: Readonly<{ DEFAULT: 0; FULL: 1; ON_REQUEST: 2; RESTRICTED: 3 }>;
+export type InfoRights = (typeof InfoRights)[keyof typeof InfoRights];
+/** Staff role bits; combine with |. */
+export declare const StaffRole: Readonly<{ MENTOR: 1; TEACHER: 2; COORDINATOR: 4; SCHOOL_LEADER: 8; ALL: 15 }>;
+
+export declare const relationKind: { id(k: RelationKind): string; fromId(id: string): RelationKind };
+export declare const infoRights: { id(r: InfoRights): string; fromId(id: string): InfoRights };
+export declare const staffRole: { id(role: number): string; fromId(id: string): number };
+
+/** A borrowed record of a roster; throws once the roster is freed. */
+declare class RosterRecord {
+  equals(other: unknown): boolean;
+}
+export declare class Student extends RosterRecord {
+  readonly id: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly schoolType: string;
+  readonly bridgeClass: string | null;
+  readonly className: string | null;
+  readonly mentorId: string | null;
+  readonly year: number;
+  readonly birthDate: Date;
+  age(on: DateLike): number;
+}
+export declare class Guardian extends RosterRecord {
+  readonly id: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly householdId: string | null;
+  readonly language: string;
+  readonly channel: Channel;
+}
+export declare class Household extends RosterRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly address: string | null;
+}
+export declare class Staff extends RosterRecord {
+  readonly id: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly roles: number;
+}
+export declare class Relation extends RosterRecord {
+  readonly studentId: string;
+  readonly guardianId: string;
+  readonly kind: RelationKind;
+  readonly authority: boolean;
+  readonly livesWith: boolean;
+  readonly primaryContact: boolean;
+  readonly contactPriority: number;
+  readonly infoRights: InfoRights;
+  readonly restrictionReason: string | null;
+  readonly adultInformed: boolean;
+  readonly adultCosigns: boolean;
+}
+export declare class Consent extends RosterRecord {
+  readonly studentId: string;
+  readonly purpose: string;
+  readonly byId: string;
+  readonly given: boolean;
+  readonly date: Date;
+}
+
+export interface StudentInput {
+  id: string; givenName: string; familyName: string; birthDate: DateLike;
+  schoolType: string; year: number; className?: string | null; mentorId?: string | null;
+  bridgeClass?: string | null;
+}
+export interface GuardianInput {
+  id: string; givenName: string; familyName: string; householdId?: string | null;
+  language?: string | null; channel?: Channel;
+}
+export interface RelationInput {
+  studentId: string; guardianId: string; kind: RelationKind; authority?: boolean;
+  livesWith?: boolean; primaryContact?: boolean; contactPriority?: number;
+  infoRights?: InfoRights; restrictionReason?: string | null; adultInformed?: boolean;
+  adultCosigns?: boolean;
+}
+
+/** A school roster (triad.school/1). Borrowed school types free it when freed. */
+export declare class Roster extends Handle {
+  constructor(types?: SchoolTypes | null);
+  static load(json: string | Buffer, source?: string | null, types?: SchoolTypes | null): Roster;
+  static loadFile(filename: string, types?: SchoolTypes | null): Roster;
+  save(): string;
+  saveFile(filename: string): void;
+  equals(other: unknown): boolean;
+  schoolName: string | null;
+  addHousehold(id: string, name: string, address?: string | null): Household;
+  addStaff(id: string, givenName: string, familyName: string, roles: number): Staff;
+  addStudent(s: StudentInput): Student;
+  addGuardian(g: GuardianInput): Guardian;
+  addRelation(r: RelationInput): Relation;
+  setAdultChoice(studentId: string, guardianId: string, choice: { informed: boolean; cosigns: boolean }): void;
+  addConsent(studentId: string, purpose: string, byId: string, given: boolean, on: DateLike): void;
+  readonly students: Student[];
+  readonly guardians: Guardian[];
+  readonly households: Household[];
+  readonly staffMembers: Staff[];
+  readonly relations: Relation[];
+  readonly consents: Consent[];
+  student(id: string): Student;
+  guardian(id: string): Guardian;
+  household(id: string): Household;
+  staff(id: string): Staff;
+  relation(studentId: string, guardianId: string): Relation;
+  studentGuardians(studentId: string): string[];
+  studentHouseholds(studentId: string): string[];
+  guardianStudents(guardianId: string): string[];
+  householdGuardians(householdId: string): string[];
+  householdStudents(householdId: string): string[];
+  mentorStudents(staffId: string): string[];
+  classStudents(className: string): string[];
+}
+
+/** Overrides of the policy defaults (consent at 16, majority at 18). */
+export interface PolicyOptions { consentAge?: number; majorityAge?: number }
+
+export declare const policy: {
+  options(o?: PolicyOptions): { version: number; consent_age: number; majority_age: number };
+  consenters(roster: Roster, studentId: string, on: DateLike, opts?: PolicyOptions | null): string[];
+  signers(roster: Roster, studentId: string, on: DateLike, opts?: PolicyOptions | null): string[];
+  informed(roster: Roster, studentId: string, on: DateLike, opts?: PolicyOptions | null): { full: string[]; onRequest: string[] };
+  consentInForce(roster: Roster, studentId: string, purpose: string, on: DateLike, opts?: PolicyOptions | null): boolean;
+  isAdult(roster: Roster, studentId: string, on: DateLike, opts?: PolicyOptions | null): boolean;
+};
+// ---- end issue 3 -----------------------------------------------------------
+
 /** The names of the C functions the binding declares. */
 export declare function declaredFunctions(): Set<string>;

@@ -12,6 +12,10 @@ const strlist = require('./lib/strlist');
 const categories = require('./lib/categories');
 const contactkind = require('./lib/contactkind');
 const schooltypes = require('./lib/schooltypes');
+// issue 3: people, age policy, agreements
+const roster = require('./lib/roster');
+const policy = require('./lib/policy');
+// end issue 3
 
 module.exports = {
   Lang: common.Lang,
@@ -36,6 +40,22 @@ module.exports = {
   channel: contactkind.channel,
   SchoolTypes: schooltypes.SchoolTypes,
   SCHOOLTYPE_MAX_YEARS: schooltypes.MAX_YEARS,
+  // issue 3: people, age policy, agreements
+  RelationKind: roster.RelationKind,
+  InfoRights: roster.InfoRights,
+  StaffRole: roster.StaffRole,
+  relationKind: roster.relationKind,
+  infoRights: roster.infoRights,
+  staffRole: roster.staffRole,
+  Roster: roster.Roster,
+  Student: roster.Student,
+  Guardian: roster.Guardian,
+  Household: roster.Household,
+  Staff: roster.Staff,
+  Relation: roster.Relation,
+  Consent: roster.Consent,
+  policy,
+  // end issue 3
   /** The names of the C functions the binding declares (for coverage tests). */
   declaredFunctions: ffi.declared,
 };

@@ -44,3 +44,31 @@ test('100,000 objects released by the finalizer', async () => {
   const grown = rss() - before;
   assert.ok(grown < SLACK, `RSS grew by ${grown} bytes`);
 });
+
+test('100,000 rosters borrowing one set of school types', async () => {
+  const types = new triad.SchoolTypes();
+  const churnRosters = (n) => {
+    for (let i = 0; i < n; i++) {
+      const r = new triad.Roster(types);
+      r.addStaff('t1', 'Anna', 'Smit', triad.StaffRole.MENTOR);
+      r.addStudent({ id: 's1', givenName: 'Emma', familyName: 'Jansen', birthDate: '2010-03-15',
+        schoolType: 'havo', year: 1 + (i % 5), mentorId: 't1' });
+      if (r.mentorStudents('t1')[0] !== 's1') throw new Error('wrong mentor list');
+      if (i % 2) r.free(); // the other half is left to the finalizer
+    }
+  };
+  for (let i = 0; i < 3; i++) {
+    churnRosters(10000);
+    await collect();
+  }
+  const before = rss();
+  for (let i = 0; i < 10; i++) {
+    churnRosters(10000);
+    await collect();
+  }
+  const grown = rss() - before;
+  assert.ok(grown < SLACK, `RSS grew by ${grown} bytes`);
+  // Dead borrowers are pruned: the table stays small.
+  assert.ok(types._borrowers.size < 20000, `${types._borrowers.size} borrower entries`);
+  types.free();
+});

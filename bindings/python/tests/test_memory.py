@@ -55,3 +55,27 @@ def test_with_block_frees_and_error_inside_still_frees():
     except triad.NotFoundError:
         pass
     assert st is not None and st.closed
+
+
+def roster_churn(n: int, types: SchoolTypes) -> None:
+    for i in range(n):
+        r = triad.Roster(types)
+        r.add_staff("t1", "Anna", "Smit", triad.StaffRole.MENTOR)
+        r.add_student("s1", "Emma", "Jansen", "2010-03-15", "havo", 1 + i % 5, mentor_id="t1")
+        assert r.mentor_students("t1") == ["s1"]
+        if i % 2:
+            r.close()
+
+
+def test_100000_rosters_borrowing_one_set_of_school_types():
+    # Half closed explicitly, half by their finalizer; the borrowers table of
+    # the shared school types must not keep them.
+    with SchoolTypes() as types:
+        roster_churn(5000, types)
+        gc.collect()
+        before = rss()
+        roster_churn(100_000, types)
+        gc.collect()
+        grown = rss() - before
+        assert grown < SLACK, f"RSS grew by {grown} bytes over 100,000 rosters"
+        assert not types._borrowers

@@ -15,6 +15,12 @@ from __future__ import annotations
 
 from . import categories, common, contactkind, date, error, memory, schooltypes
 from . import strlist
+# issue 3: people, age policy, agreements
+from . import policy, roster
+from .policy import PolicyOptions
+from .roster import (Consent, Guardian, Household, InfoRights, Relation, RelationKind,
+                     Roster, Staff, StaffRole, Student)
+# end issue 3
 from .categories import Category, Epstein, Intensity
 from .common import Lang
 from .contactkind import Channel, ContactKind
@@ -38,4 +44,7 @@ __all__ = [
     "common", "contactkind", "date", "error", "last_error", "memory",
     "schooltypes", "strerror", "strlist", "version", "version_info",
     "version_number",
+    "policy", "roster", "PolicyOptions", "Consent", "Guardian", "Household",
+    "InfoRights", "Relation", "RelationKind", "Roster", "Staff", "StaffRole",
+    "Student",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import weakref
-from typing import Any, Callable, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
 
 T = TypeVar("T", bound="Handle")
 
@@ -28,7 +28,8 @@ class Handle:
             raise ValueError(f"triad: NULL {self._kind} handle")
         self._ptr = ptr
         self._lenders: Tuple["Handle", ...] = ()
-        self._borrowers: Optional["weakref.WeakSet[Handle]"] = None
+        # id(borrower) -> weak reference; wrappers need not be hashable
+        self._borrowers: Optional[Dict[int, "weakref.ref[Handle]"]] = None
         self._finalizer: Optional[weakref.finalize] = weakref.finalize(self, free, ptr)
 
     def _pin(self, *lenders: Optional["Handle"]) -> None:
@@ -37,8 +38,11 @@ class Handle:
         for lender in self._lenders:
             lender._h  # refuse closed lenders
             if lender._borrowers is None:
-                lender._borrowers = weakref.WeakSet()
-            lender._borrowers.add(self)
+                lender._borrowers = {}
+            borrowers, key = lender._borrowers, id(self)
+            # The callback drops the entry when the borrower is collected,
+            # before its id can be reused.
+            borrowers[key] = weakref.ref(self, lambda _r, b=borrowers, k=key: b.pop(k, None))
 
     @property
     def _h(self) -> Any:
@@ -56,8 +60,13 @@ class Handle:
         """Free the C object now, after closing anything that borrows it.
         Closing twice does nothing."""
         if self._borrowers:
-            for b in list(self._borrowers):
-                b.close()
+            for ref in list(self._borrowers.values()):
+                b = ref()
+                if b is not None:
+                    b.close()
+        for lender in self._lenders:
+            if lender._borrowers:
+                lender._borrowers.pop(id(self), None)
         fin, self._finalizer, self._ptr = self._finalizer, None, None
         self._lenders = ()
         if fin is not None:
