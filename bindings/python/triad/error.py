@@ -220,7 +220,8 @@ def check(rc: int) -> int:
 
 
 def check_ptr(ptr):
-    """Raise the last error when a call returned NULL."""
-    if not ptr:
+    """Raise the last error when a call returned NULL (None for strings, a
+    false pointer object for handles; an empty string is not NULL)."""
+    if ptr is None or (not isinstance(ptr, bytes) and not ptr):
         raise_last()
     return ptr
