@@ -22,6 +22,8 @@
 /* issue 4: conference scheduler */
 /* end issue 4 */
 /* issue 5: calendar, contacts */
+#include "triad/calendar.h"
+#include "triad/contactplan.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
 /* end issue 6 */
