@@ -279,6 +279,21 @@ TRIAD_API int triad_audience_add(triad_audience *aud, const char *household_id,
 /** @brief Number of (household, student) entries (0 for NULL). */
 TRIAD_API size_t triad_audience_count(const triad_audience *aud);
 
+/**
+ * @brief The entry at @p index, in order of addition.
+ * @param household_id,student_id receive ids borrowed from the audience; may be NULL
+ * @param school_type,class_name,mentor_id receive strings borrowed from the
+ *        audience, or NULL when unknown; each may be NULL
+ * @param year   receives the school year; may be NULL
+ * @param access receives the household's access; may be NULL
+ * @return 0, or #TRIAD_EINVAL for NULL or an index out of range.
+ */
+TRIAD_API int triad_audience_at(const triad_audience *aud, size_t index,
+                               const char **household_id, const char **student_id,
+                               const char **school_type, int *year,
+                               const char **class_name, const char **mentor_id,
+                               triad_plan_access *access);
+
 /* ---- generation ---------------------------------------------------------- */
 
 /**
