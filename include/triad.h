@@ -24,6 +24,7 @@
 /* issue 5: calendar, contacts */
 #include "triad/calendar.h"
 #include "triad/contactplan.h"
+#include "triad/contactlog.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
 /* end issue 6 */
