@@ -162,3 +162,74 @@ int triad_audience_at(const triad_audience *aud, size_t index, const char **hous
 		*access = e->access;
 	return 0;
 }
+
+/* ---- from a roster ------------------------------------------------------- */
+
+/* The access of one household to a student, from the policy's lists. */
+static int household_access(triad_plan_access *out, const triad_roster *roster,
+                            const char *household, const triad_strlist *full,
+                            const triad_strlist *on_request)
+{
+	triad_strlist *members = NULL;
+	int rc = triad_roster_household_guardians(&members, roster, household);
+	if (rc)
+		return rc;
+	triad_plan_access access = TRIAD_PLAN_ACCESS_RESTRICTED;
+	for (size_t i = 0; i < triad_strlist_count(members); i++) {
+		const char *g = triad_strlist_at(members, i);
+		if (triad_strlist_contains(full, g))
+			access = TRIAD_PLAN_ACCESS_FULL;
+		else if (access == TRIAD_PLAN_ACCESS_RESTRICTED && triad_strlist_contains(on_request, g))
+			access = TRIAD_PLAN_ACCESS_ON_REQUEST;
+	}
+	triad_strlist_free(members);
+	*out = access;
+	return 0;
+}
+
+static const char *known(const char *s)
+{
+	return s && s[0] ? s : NULL;
+}
+
+static int add_student(triad_audience *aud, const triad_roster *roster,
+                       const triad_policy_options *opts, const triad_student *st,
+                       triad_date as_of)
+{
+	const char *sid = triad_student_id(st);
+	triad_strlist *full = NULL, *on_request = NULL, *households = NULL;
+	int rc = triad_policy_informed(&full, &on_request, roster, opts, sid, as_of);
+	if (!rc)
+		rc = triad_roster_student_households(&households, roster, sid);
+	for (size_t h = 0; !rc && h < triad_strlist_count(households); h++) {
+		const char *hid = triad_strlist_at(households, h);
+		triad_plan_access access;
+		rc = household_access(&access, roster, hid, full, on_request);
+		if (!rc)
+			rc = triad_audience_add(aud, hid, sid, known(triad_student_school_type(st)),
+			                        triad_student_year(st),
+			                        known(triad_student_class_name(st)),
+			                        known(triad_student_mentor_id(st)), access);
+	}
+	triad_strlist_free(full);
+	triad_strlist_free(on_request);
+	triad_strlist_free(households);
+	return rc;
+}
+
+int triad_audience_from_roster(triad_audience **out, const triad_roster *roster,
+                               const triad_policy_options *opts, triad_date as_of)
+{
+	if (!out || !roster)
+		return triad__err(TRIAD_EINVAL, "the output or roster is NULL");
+	triad_audience *aud = NULL;
+	int rc = triad_audience_new(&aud);
+	for (size_t i = 0; !rc && i < triad_roster_student_count(roster); i++)
+		rc = add_student(aud, roster, opts, triad_roster_student_at(roster, i), as_of);
+	if (rc) {
+		triad_audience_free(aud);
+		return rc;
+	}
+	*out = aud;
+	return 0;
+}

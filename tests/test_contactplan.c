@@ -399,6 +399,111 @@ START_TEST(audience_checks)
 }
 END_TEST
 
+static void entry(const triad_audience *aud, size_t i, const char *household,
+                  const char *student, const char *mentor, triad_plan_access access)
+{
+	const char *h, *s, *m;
+	triad_plan_access a;
+	ck_assert_ok(triad_audience_at(aud, i, &h, &s, NULL, NULL, NULL, &m, &a));
+	ck_assert_str_eq(h, household);
+	ck_assert_str_eq(s, student);
+	ck_assert_str_eq(m, mentor);
+	ck_assert_int_eq(a, access);
+}
+
+START_TEST(audience_from_a_roster)
+{
+	/*
+	 * tests/data/school/good.json (see test_policy.c): Emma (s1, mentor t1)
+	 * and Lotte (s3, mentor t3) have separated parents with authority, m1 in
+	 * h1 (with step-father sp1, on request) and f1 in h2; Noah (s2, t1) has
+	 * his mother m2 in h3 and a restricted father f2 in h4. On 2025-09-01
+	 * nobody is adult: h1 and h2 are full for both girls (m1 and f1), h3 full
+	 * and h4 restricted for Noah.
+	 */
+	triad_roster *roster = NULL;
+	ck_assert_ok(triad_roster_load_file(&roster, test_data_path("school/good.json"), NULL));
+	triad_audience *aud = NULL;
+	ck_assert_ok(triad_audience_from_roster(&aud, roster, NULL, D(2025, 9, 1)));
+	ck_assert_uint_eq(triad_audience_count(aud), 6);
+	entry(aud, 0, "h1", "s1", "t1", TRIAD_PLAN_ACCESS_FULL);
+	entry(aud, 1, "h2", "s1", "t1", TRIAD_PLAN_ACCESS_FULL);
+	entry(aud, 2, "h3", "s2", "t1", TRIAD_PLAN_ACCESS_FULL);
+	entry(aud, 3, "h4", "s2", "t1", TRIAD_PLAN_ACCESS_RESTRICTED);
+	entry(aud, 4, "h1", "s3", "t3", TRIAD_PLAN_ACCESS_FULL);
+	entry(aud, 5, "h2", "s3", "t3", TRIAD_PLAN_ACCESS_FULL);
+	const char *type, *cls;
+	int year;
+	ck_assert_ok(triad_audience_at(aud, 4, NULL, NULL, &type, &year, &cls, NULL, NULL));
+	ck_assert_str_eq(type, "vwo"); /* the havo/vwo bridge class counts as vwo */
+	ck_assert_int_eq(year, 1);
+	ck_assert_str_eq(cls, "1HV3");
+
+	/* The default plan: h1 and h2 each have two children with different
+	 * mentors (t1, t3): two intakes each, plus h3's one = 5; positive notes
+	 * per student in each full household = 5; triangles 2 x 5 = 10;
+	 * conferences per household, two rounds: 3 x 2 = 6. 26 in all; Noah's
+	 * father's household is left out. */
+	triad_calendar *cal = calendar();
+	triad_contactplan *plan;
+	triad_expected *x;
+	ck_assert_ok(triad_contactplan_default(&plan));
+	ck_assert_ok(triad_contactplan_generate(&x, plan, cal, aud));
+	ck_assert_uint_eq(triad_expected_count(x), 26);
+	check(x, 0, "h1", "intake", "t1", D(2025, 8, 25), D(2025, 9, 19), "s1", NULL);
+	check(x, 1, "h1", "intake", "t3", D(2025, 8, 25), D(2025, 9, 19), "s3", NULL);
+	check(x, 2, "h2", "intake", "t1", D(2025, 8, 25), D(2025, 9, 19), "s1", NULL);
+	check(x, 3, "h2", "intake", "t3", D(2025, 8, 25), D(2025, 9, 19), "s3", NULL);
+	check(x, 4, "h3", "intake", "t1", D(2025, 8, 25), D(2025, 9, 19), "s2", NULL);
+	ck_assert_uint_eq(triad_expected_skipped_count(x), 1);
+	const char *h, *s;
+	triad_plan_access acc;
+	ck_assert_ok(triad_expected_skipped_at(x, 0, &h, &s, &acc));
+	ck_assert_str_eq(h, "h4");
+	ck_assert_int_eq(acc, TRIAD_PLAN_ACCESS_RESTRICTED);
+	triad_expected_free(x);
+	triad_audience_free(aud);
+
+	/* On 2028-03-20 Emma (18 since 2028-03-15) chose m1 and f1 to be
+	 * informed; Noah (18 since 2027-11-02) chose only f2, whose restriction
+	 * stays, so neither of his households is invited. */
+	ck_assert_ok(triad_audience_from_roster(&aud, roster, NULL, D(2028, 3, 20)));
+	ck_assert_uint_eq(triad_audience_count(aud), 6);
+	entry(aud, 0, "h1", "s1", "t1", TRIAD_PLAN_ACCESS_FULL);
+	entry(aud, 1, "h2", "s1", "t1", TRIAD_PLAN_ACCESS_FULL);
+	entry(aud, 2, "h3", "s2", "t1", TRIAD_PLAN_ACCESS_RESTRICTED);
+	entry(aud, 3, "h4", "s2", "t1", TRIAD_PLAN_ACCESS_RESTRICTED);
+	triad_audience_free(aud);
+	ck_assert_fails(triad_audience_from_roster(&aud, roster, NULL, D(2005, 1, 1)),
+	                TRIAD_EINVAL, NULL);
+	ck_assert_fails(triad_audience_from_roster(&aud, NULL, NULL, D(2025, 9, 1)),
+	                TRIAD_EINVAL, NULL);
+	triad_roster_free(roster);
+
+	/* A father without authority is informed on request only: not invited. */
+	ck_assert_ok(triad_roster_load_file(&roster,
+	                                    test_data_path("contactplan/school-on-request.json"),
+	                                    NULL));
+	ck_assert_ok(triad_audience_from_roster(&aud, roster, NULL, D(2025, 9, 1)));
+	ck_assert_uint_eq(triad_audience_count(aud), 2);
+	entry(aud, 0, "h8", "s9", "t9", TRIAD_PLAN_ACCESS_FULL);
+	entry(aud, 1, "h9", "s9", "t9", TRIAD_PLAN_ACCESS_ON_REQUEST);
+	ck_assert_ok(triad_contactplan_generate(&x, plan, cal, aud));
+	/* intake 1 + positive 1 + triangles 2 + conferences 2, all for h8. */
+	ck_assert_uint_eq(triad_expected_count(x), 6);
+	for (size_t i = 0; i < 6; i++)
+		ck_assert_str_eq(triad_expected_household(x, i), "h8");
+	ck_assert_ok(triad_expected_skipped_at(x, 0, &h, &s, &acc));
+	ck_assert_str_eq(h, "h9");
+	ck_assert_int_eq(acc, TRIAD_PLAN_ACCESS_ON_REQUEST);
+	triad_expected_free(x);
+	triad_audience_free(aud);
+	triad_roster_free(roster);
+	triad_contactplan_free(plan);
+	triad_calendar_free(cal);
+}
+END_TEST
+
 static void bad_rule(triad_contactplan *plan, const triad_plan_rule *r, int code,
                      const char *needle)
 {
@@ -692,6 +797,31 @@ static void after_audience(void *p, int rc)
 	ck_assert_ok(triad_audience_new(&c->aud));
 }
 
+typedef struct roster_ctx {
+	triad_roster *roster;
+	triad_audience *aud;
+} roster_ctx;
+
+static int run_from_roster(void *p)
+{
+	roster_ctx *c = p;
+	triad_date d;
+	triad_date_from_ymd(&d, 2025, 9, 1);
+	c->aud = NULL;
+	return triad_audience_from_roster(&c->aud, c->roster, NULL, d);
+}
+
+static void after_from_roster(void *p, int rc)
+{
+	roster_ctx *c = p;
+	if (rc == 0) {
+		ck_assert_uint_eq(triad_audience_count(c->aud), 6);
+		triad_audience_free(c->aud);
+	} else {
+		ck_assert_ptr_null(c->aud);
+	}
+}
+
 static int run_load(void *p)
 {
 	gen_ctx *c = p;
@@ -758,6 +888,10 @@ START_TEST(allocation_failures)
 	ck_assert_int_ge(failalloc_sweep(run_audience, after_audience, &c), 20);
 	c.json = json;
 	ck_assert_int_ge(sweep_load(&c), 20);
+	roster_ctx rc = { NULL, NULL };
+	ck_assert_ok(triad_roster_load_file(&rc.roster, test_data_path("school/good.json"), NULL));
+	ck_assert_int_ge(failalloc_sweep(run_from_roster, after_from_roster, &rc), 10);
+	triad_roster_free(rc.roster);
 	triad_audience_free(c.aud);
 	triad_calendar_free(c.cal);
 	ck_assert_int_eq(failalloc_live(), 0);
@@ -772,6 +906,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, default_plan_on_a_small_school);
 	tcase_add_test(tc, filters_deadlines_limits_and_report_periods);
 	tcase_add_test(tc, audience_checks);
+	tcase_add_test(tc, audience_from_a_roster);
 	tcase_add_test(tc, rule_checks);
 	tcase_add_test(tc, round_trips);
 	tcase_add_test(tc, bad_plan_files);

@@ -51,6 +51,8 @@
 #include "date.h"
 #include "contactkind.h"
 #include "calendar.h"
+#include "roster.h"
+#include "policy.h"
 
 TRIAD_BEGIN_DECLS
 
@@ -293,6 +295,30 @@ TRIAD_API int triad_audience_at(const triad_audience *aud, size_t index,
                                const char **school_type, int *year,
                                const char **class_name, const char **mentor_id,
                                triad_plan_access *access);
+
+/**
+ * @brief An audience built from a school roster as of a date.
+ *
+ * One entry per student and each of the student's households
+ * (triad_roster_student_households()), in roster order, with the student's
+ * school type, year, class and mentor. The household's access follows the
+ * age policy on @p as_of (triad_policy_informed()): #TRIAD_PLAN_ACCESS_FULL
+ * when one of its guardians may be informed and invited,
+ * #TRIAD_PLAN_ACCESS_ON_REQUEST when its guardians are entitled only on
+ * request, #TRIAD_PLAN_ACCESS_RESTRICTED otherwise (a recorded restriction,
+ * or an adult student who did not choose to have them informed). A student
+ * without guardians has no household and no entry.
+ *
+ * @param out    receives a new audience; free it with triad_audience_free()
+ * @param roster the school
+ * @param opts   the age policy; NULL for the defaults
+ * @param as_of  the date the rights are judged on (no hidden clock)
+ * @return 0, #TRIAD_EINVAL (NULL arguments, invalid options, @p as_of before
+ *         a student's birth: the message names the student) or #TRIAD_ENOMEM.
+ */
+TRIAD_API int triad_audience_from_roster(triad_audience **out, const triad_roster *roster,
+                                        const triad_policy_options *opts,
+                                        triad_date as_of);
 
 /* ---- generation ---------------------------------------------------------- */
 
