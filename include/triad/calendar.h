@@ -45,7 +45,7 @@ typedef struct triad_calendar triad_calendar;
 
 /** @brief The Dutch holiday regions. 0 means "none" (no region chosen). */
 typedef enum triad_region {
-	TRIAD_REGION_NONE = 0,
+	TRIAD_REGION_NONE = 0,   /**< no region chosen */
 	TRIAD_REGION_NOORD = 1,  /**< "noord" (north) */
 	TRIAD_REGION_MIDDEN = 2, /**< "midden" (middle) */
 	TRIAD_REGION_ZUID = 3    /**< "zuid" (south) */
@@ -53,6 +53,7 @@ typedef enum triad_region {
 
 /**
  * @brief Stable id of a region: "noord", "midden" or "zuid".
+ * @param region the region
  * @return A static string, or NULL (with #TRIAD_EINVAL recorded) for
  *         #TRIAD_REGION_NONE and invalid values.
  */
@@ -60,6 +61,8 @@ TRIAD_API const char *triad_region_id(triad_region region);
 
 /**
  * @brief Look a region up by id ("noord", "midden", "zuid").
+ * @param out receives the region
+ * @param id "noord", "midden" or "zuid"
  * @return 0, #TRIAD_EINVAL for NULL, or #TRIAD_ENOTFOUND naming the id.
  */
 TRIAD_API int triad_region_from_id(triad_region *out, const char *id);
@@ -67,6 +70,7 @@ TRIAD_API int triad_region_from_id(triad_region *out, const char *id);
 /**
  * @brief The school year a date belongs to, by the default boundary of
  *        1 August: 2025-08-01 to 2026-07-31 is school year 2025 ("2025-2026").
+ * @param date the date
  * @param out receives the calendar year in which the school year starts
  * @return 0, or #TRIAD_EINVAL for NULL or a date outside years 1..9999.
  */
@@ -93,6 +97,9 @@ TRIAD_API void triad_calendar_free(triad_calendar *cal);
  * The year may be at most 400 days long; days off and report periods
  * already present must still lie inside it.
  *
+ * @param cal the calendar
+ * @param first_day the new first day
+ * @param last_day the new last day
  * @return 0, #TRIAD_EINVAL (last before first, longer than 400 days, or a
  *         day off or report period would fall outside; the message names it)
  *         or #TRIAD_ENOMEM; on failure the calendar is unchanged.
@@ -114,6 +121,9 @@ TRIAD_API triad_region triad_calendar_region(const triad_calendar *cal);
  *
  * Holidays may overlap each other and may reach outside the school year.
  *
+ * @param cal the calendar
+ * @param first the first day of the holiday
+ * @param last the last day of the holiday (inclusive)
  * @param name       name, e.g. "Herfstvakantie" (UTF-8, non-empty); copied
  * @param compulsory whether the dates are compulsory (the open data's
  *                   `compulsorydates`); non-zero for true
@@ -130,6 +140,8 @@ TRIAD_API size_t triad_calendar_holiday_count(const triad_calendar *cal);
 
 /**
  * @brief The holiday at @p index.
+ * @param cal the calendar
+ * @param index 0..triad_calendar_holiday_count() - 1
  * @param name       receives the name, borrowed from the calendar; may be NULL
  * @param first,last receive the dates; may be NULL
  * @param compulsory receives 1 or 0; may be NULL
@@ -141,6 +153,7 @@ TRIAD_API int triad_calendar_holiday_at(const triad_calendar *cal, size_t index,
 
 /**
  * @brief Add a day off of the school's own (a study day, a sports day).
+ * @param cal the calendar
  * @param day    inside the school year; a weekend day or holiday is
  *               accepted (and changes nothing in the arithmetic)
  * @param reason why, e.g. "studiedag" (UTF-8, non-empty); copied
@@ -156,6 +169,8 @@ TRIAD_API size_t triad_calendar_day_off_count(const triad_calendar *cal);
 
 /**
  * @brief The day off at @p index (in date order).
+ * @param cal the calendar
+ * @param index 0..triad_calendar_day_off_count() - 1
  * @param day    receives the date; may be NULL
  * @param reason receives the reason, borrowed from the calendar; may be NULL
  * @return 0, or #TRIAD_EINVAL for NULL or an index out of range.
@@ -166,6 +181,7 @@ TRIAD_API int triad_calendar_day_off_at(const triad_calendar *cal, size_t index,
 /**
  * @brief Add a report period (rapportperiode), e.g. "p1" from the first
  *        school day to the day of the first report.
+ * @param cal the calendar
  * @param id    stable id: 1..32 bytes of ASCII letters, digits, '-', '_' or '.'
  * @param name  display name (UTF-8, non-empty); copied
  * @param first,last the period, inclusive, inside the school year
@@ -182,6 +198,8 @@ TRIAD_API size_t triad_calendar_report_period_count(const triad_calendar *cal);
 
 /**
  * @brief The report period at @p index (ordered by last day, then id).
+ * @param cal the calendar
+ * @param index 0..triad_calendar_report_period_count() - 1
  * @param id,name    receive strings borrowed from the calendar; may be NULL
  * @param first,last receive the dates; may be NULL
  * @return 0, or #TRIAD_EINVAL for NULL or an index out of range.
@@ -192,6 +210,8 @@ TRIAD_API int triad_calendar_report_period_at(const triad_calendar *cal, size_t 
 
 /**
  * @brief Find a report period by id.
+ * @param cal the calendar
+ * @param id the report period id
  * @param out receives its index for triad_calendar_report_period_at()
  * @return 0, #TRIAD_EINVAL, or #TRIAD_ENOTFOUND naming the id.
  */
@@ -202,6 +222,8 @@ TRIAD_API int triad_calendar_report_period_find(size_t *out, const triad_calenda
 
 /**
  * @brief Whether @p date is a school day.
+ * @param cal the calendar
+ * @param date the date, inside the school year
  * @param out receives 1 or 0
  * @return 0, #TRIAD_EINVAL for NULL, or #TRIAD_ERANGE for a date outside the school year.
  */
@@ -217,6 +239,8 @@ TRIAD_API int32_t triad_calendar_school_day_count(const triad_calendar *cal);
  * Counts school days strictly after @p date; @p n = 0 gives @p date itself.
  * @p date need not be a school day (a Saturday, a holiday).
  *
+ * @param cal the calendar
+ * @param date the date counted from, inside the school year
  * @param out receives the date
  * @param n   0 or more
  * @return 0, #TRIAD_EINVAL (NULL, negative @p n), or #TRIAD_ERANGE (@p date
@@ -233,6 +257,10 @@ TRIAD_API int triad_calendar_school_days_after(triad_date *out, const triad_cale
  * So triad_calendar_school_days_after(&d, cal, from, n) gives a d with
  * school_days_between(from, d) == n.
  *
+ * @param out receives the count
+ * @param cal the calendar
+ * @param from the date counted from, inside the school year
+ * @param to the date counted to, inside the school year
  * @return 0, #TRIAD_EINVAL for NULL, or #TRIAD_ERANGE for a date outside the school year.
  */
 TRIAD_API int triad_calendar_school_days_between(int32_t *out, const triad_calendar *cal,
@@ -249,6 +277,9 @@ TRIAD_API int32_t triad_calendar_school_week_count(const triad_calendar *cal);
  * in a week without school days (a holiday week) gets the index of the last
  * school week before it; a date before the first school week gets 0.
  *
+ * @param out receives the school-week index, 0 or more
+ * @param cal the calendar
+ * @param date the date, inside the school year
  * @param in_school_week receives 1 when @p date's ISO week is a school week,
  *        else 0; may be NULL
  * @return 0, #TRIAD_EINVAL for NULL, or #TRIAD_ERANGE for a date outside the school year.
@@ -258,6 +289,8 @@ TRIAD_API int triad_calendar_school_week(int32_t *out, int *in_school_week,
 
 /**
  * @brief The school week with index @p index (1-based).
+ * @param cal the calendar
+ * @param index the school week, 1..triad_calendar_school_week_count()
  * @param monday           receives the Monday of its ISO week (may lie
  *                         before the school year's first day); may be NULL
  * @param first_school_day receives its first school day; may be NULL
@@ -274,6 +307,10 @@ TRIAD_API int triad_calendar_school_week_at(const triad_calendar *cal, int32_t i
  * @brief Number of school weeks w with week(@p from) < w <= week(@p to),
  *        where week() is triad_calendar_school_week(); negative when @p to
  *        lies in an earlier week than @p from.
+ * @param out receives the count
+ * @param cal the calendar
+ * @param from the earlier date, inside the school year
+ * @param to the later date, inside the school year
  * @return 0, #TRIAD_EINVAL for NULL, or #TRIAD_ERANGE for a date outside the school year.
  */
 TRIAD_API int triad_calendar_school_weeks_between(int32_t *out, const triad_calendar *cal,
@@ -284,6 +321,7 @@ TRIAD_API int triad_calendar_school_weeks_between(int32_t *out, const triad_cale
 /**
  * @brief Read a calendar in the `triad.calendar/1` format
  *        (doc/formats/calendar.md).
+ * @param len the length of @p text in bytes
  * @param out    receives a new calendar; untouched on failure
  * @param text   the JSON text, @p len bytes
  * @param source a name for messages (a file name), or NULL
@@ -294,18 +332,27 @@ TRIAD_API int triad_calendar_school_weeks_between(int32_t *out, const triad_cale
 TRIAD_API int triad_calendar_load(triad_calendar **out, const char *text, size_t len,
                                  const char *source);
 
-/** @brief triad_calendar_load() on a file; #TRIAD_EIO when it cannot be read. */
+/**
+ * @brief triad_calendar_load() on a file; #TRIAD_EIO when it cannot be read.
+ * @param out receives a new calendar; untouched on failure
+ * @param filename the file to read
+ */
 TRIAD_API int triad_calendar_load_file(triad_calendar **out, const char *filename);
 
 /**
  * @brief Write a calendar as `triad.calendar/1` JSON.
+ * @param cal the calendar
  * @param out receives a NUL-terminated string owned by the caller (release
  *            with triad_free())
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_calendar_save(char **out, const triad_calendar *cal);
 
-/** @brief triad_calendar_save() into a file, atomically; #TRIAD_EIO on failure. */
+/**
+ * @brief triad_calendar_save() into a file, atomically; #TRIAD_EIO on failure.
+ * @param cal the calendar
+ * @param filename the file to write
+ */
 TRIAD_API int triad_calendar_save_file(const triad_calendar *cal, const char *filename);
 
 /**
@@ -324,6 +371,10 @@ TRIAD_API int triad_calendar_save_file(const triad_calendar *cal, const char *fi
  * Fields the calendar does not use (titles, notices, ...) are ignored, since
  * the publisher may add some; the fields it uses are checked strictly.
  *
+ * @param out receives a new calendar; untouched on failure
+ * @param text the JSON text, @p len bytes
+ * @param len the length of @p text in bytes
+ * @param source a name for messages (a file name), or NULL
  * @param schoolyear "YYYY-YYYY"; NULL takes the only `content[]` entry
  * @param region     #TRIAD_REGION_NOORD, _MIDDEN or _ZUID
  * @return 0; #TRIAD_EPARSE (line and column), #TRIAD_EFORMAT (the JSON
@@ -335,7 +386,13 @@ TRIAD_API int triad_calendar_load_opendata(triad_calendar **out, const char *tex
                                           size_t len, const char *source,
                                           const char *schoolyear, triad_region region);
 
-/** @brief triad_calendar_load_opendata() on a file; #TRIAD_EIO when it cannot be read. */
+/**
+ * @brief triad_calendar_load_opendata() on a file; #TRIAD_EIO when it cannot be read.
+ * @param out receives a new calendar; untouched on failure
+ * @param filename the file to read
+ * @param schoolyear as for triad_calendar_load_opendata()
+ * @param region as for triad_calendar_load_opendata()
+ */
 TRIAD_API int triad_calendar_load_opendata_file(triad_calendar **out,
                                                const char *filename,
                                                const char *schoolyear,

@@ -65,7 +65,7 @@ typedef struct triad_expected triad_expected;
 
 /** @brief With whom at school a contact is. 0 means "none". */
 typedef enum triad_plan_with {
-	TRIAD_PLAN_WITH_NONE = 0,
+	TRIAD_PLAN_WITH_NONE = 0,         /**< none */
 	TRIAD_PLAN_WITH_MENTOR = 1,       /**< "mentor": the student's mentor */
 	TRIAD_PLAN_WITH_TEACHER = 2,      /**< "teacher": the subject teachers */
 	TRIAD_PLAN_WITH_COORDINATOR = 3,  /**< "coordinator": the year coordinator */
@@ -74,7 +74,7 @@ typedef enum triad_plan_with {
 
 /** @brief When a rule's contacts fall due. 0 means "none". */
 typedef enum triad_plan_timing {
-	TRIAD_PLAN_TIMING_NONE = 0,
+	TRIAD_PLAN_TIMING_NONE = 0,  /**< none */
 	TRIAD_PLAN_FIRST_WEEKS = 1,  /**< "first_weeks": within the first n school weeks */
 	TRIAD_PLAN_AFTER_REPORT = 2, /**< "after_report": within n school days after each report period */
 	TRIAD_PLAN_EVERY_WEEKS = 3,  /**< "every_weeks": every n school weeks */
@@ -83,14 +83,14 @@ typedef enum triad_plan_timing {
 
 /** @brief Whether a rule counts households or students. 0 means "none". */
 typedef enum triad_plan_per {
-	TRIAD_PLAN_PER_NONE = 0,
+	TRIAD_PLAN_PER_NONE = 0,      /**< none */
 	TRIAD_PLAN_PER_HOUSEHOLD = 1, /**< "household": one per household and staff member */
 	TRIAD_PLAN_PER_STUDENT = 2    /**< "student": one per household and student */
 } triad_plan_per;
 
 /** @brief A household's access to information about a student. 0 means "none". */
 typedef enum triad_plan_access {
-	TRIAD_PLAN_ACCESS_NONE = 0,
+	TRIAD_PLAN_ACCESS_NONE = 0,       /**< none */
 	TRIAD_PLAN_ACCESS_FULL = 1,       /**< "full": informed and invited */
 	TRIAD_PLAN_ACCESS_ON_REQUEST = 2, /**< "on_request": informed on request only, not invited */
 	TRIAD_PLAN_ACCESS_RESTRICTED = 3  /**< "restricted": a recorded restriction; left out */
@@ -142,6 +142,7 @@ typedef struct triad_plan_rule {
 
 /**
  * @brief Initialise a rule for FFI callers, as #TRIAD_PLAN_RULE_INIT does.
+ * @param rule the rule to fill
  * @param version #TRIAD_PLAN_RULE_VERSION (or an older version)
  * @return 0, or #TRIAD_EINVAL for NULL or an unknown version.
  */
@@ -167,6 +168,7 @@ TRIAD_API int triad_contactplan_new(triad_contactplan **out);
  * | triangle     | triangle      | mentor  | student   | every_weeks 20                          |
  * | conference   | conference    | teacher | household | after_report 10, limit 2 (two rounds)   |
  *
+ * @param out receives the plan; free it with triad_contactplan_free()
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_contactplan_default(triad_contactplan **out);
@@ -183,6 +185,8 @@ TRIAD_API void triad_contactplan_free(triad_contactplan *plan);
  * 1..12, without repeats; ids and class names non-empty UTF-8 without
  * repeats; report periods only for after_report.
  *
+ * @param plan the plan
+ * @param rule the rule; its strings and lists are copied
  * @return 0, #TRIAD_EINVAL (the message names the rule and the field),
  *         #TRIAD_EEXISTS (the id is in use) or #TRIAD_ENOMEM; on failure the
  *         plan is unchanged.
@@ -191,6 +195,8 @@ TRIAD_API int triad_contactplan_add_rule(triad_contactplan *plan, const triad_pl
 
 /**
  * @brief Remove the rule with id @p id.
+ * @param plan the plan
+ * @param id the rule id
  * @return 0, #TRIAD_EINVAL, or #TRIAD_ENOTFOUND naming the id.
  */
 TRIAD_API int triad_contactplan_remove_rule(triad_contactplan *plan, const char *id);
@@ -200,6 +206,8 @@ TRIAD_API size_t triad_contactplan_rule_count(const triad_contactplan *plan);
 
 /**
  * @brief Fill @p out with the rule at @p index.
+ * @param plan the plan
+ * @param index 0..triad_contactplan_rule_count() - 1
  * @param out its version must be set (#TRIAD_PLAN_RULE_INIT does); every
  *            pointer in it is borrowed from the plan, valid until the plan
  *            changes or is freed
@@ -210,6 +218,8 @@ TRIAD_API int triad_contactplan_rule_at(const triad_contactplan *plan, size_t in
 
 /**
  * @brief Find a rule by id.
+ * @param plan the plan
+ * @param id the rule id
  * @param out receives its index
  * @return 0, #TRIAD_EINVAL, or #TRIAD_ENOTFOUND naming the id.
  */
@@ -218,6 +228,8 @@ TRIAD_API int triad_contactplan_find_rule(size_t *out, const triad_contactplan *
 
 /**
  * @brief Read a plan in the `triad.contact-plan/1` format.
+ * @param text the JSON text, @p len bytes
+ * @param len the length of @p text in bytes
  * @param out    receives a new plan; untouched on failure
  * @param source a name for messages (a file name), or NULL
  * @return 0; #TRIAD_EPARSE (line and column), #TRIAD_EFORMAT (the JSON path
@@ -227,17 +239,26 @@ TRIAD_API int triad_contactplan_find_rule(size_t *out, const triad_contactplan *
 TRIAD_API int triad_contactplan_load(triad_contactplan **out, const char *text,
                                     size_t len, const char *source);
 
-/** @brief triad_contactplan_load() on a file; #TRIAD_EIO when it cannot be read. */
+/**
+ * @brief triad_contactplan_load() on a file; #TRIAD_EIO when it cannot be read.
+ * @param out receives a new plan; untouched on failure
+ * @param filename the file to read
+ */
 TRIAD_API int triad_contactplan_load_file(triad_contactplan **out, const char *filename);
 
 /**
  * @brief Write a plan as `triad.contact-plan/1` JSON.
+ * @param plan the plan
  * @param out receives a string owned by the caller (release with triad_free())
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_contactplan_save(char **out, const triad_contactplan *plan);
 
-/** @brief triad_contactplan_save() into a file, atomically; #TRIAD_EIO on failure. */
+/**
+ * @brief triad_contactplan_save() into a file, atomically; #TRIAD_EIO on failure.
+ * @param plan the plan
+ * @param filename the file to write
+ */
 TRIAD_API int triad_contactplan_save_file(const triad_contactplan *plan,
                                          const char *filename);
 
@@ -245,6 +266,7 @@ TRIAD_API int triad_contactplan_save_file(const triad_contactplan *plan,
 
 /**
  * @brief A new, empty audience.
+ * @param out receives the audience; free it with triad_audience_free()
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_audience_new(triad_audience **out);
@@ -258,6 +280,7 @@ TRIAD_API void triad_audience_free(triad_audience *aud);
  * A student of separated parents is added once for each household; siblings
  * are added with the same household id.
  *
+ * @param aud the audience
  * @param household_id the household (UTF-8, non-empty); copied
  * @param student_id   the student (UTF-8, non-empty); copied
  * @param school_type  the school type id (see triad/schooltypes.h), or NULL
@@ -283,6 +306,8 @@ TRIAD_API size_t triad_audience_count(const triad_audience *aud);
 
 /**
  * @brief The entry at @p index, in order of addition.
+ * @param aud the audience
+ * @param index 0..triad_audience_count() - 1
  * @param household_id,student_id receive ids borrowed from the audience; may be NULL
  * @param school_type,class_name,mentor_id receive strings borrowed from the
  *        audience, or NULL when unknown; each may be NULL
@@ -329,6 +354,9 @@ TRIAD_API int triad_audience_from_roster(triad_audience **out, const triad_roste
  * The list is sorted by due date, then household id, then rule order, then
  * staff id, then earliest date.
  *
+ * @param plan the plan
+ * @param cal the school year's calendar
+ * @param aud the households and students
  * @param out receives the list; free it with triad_expected_free()
  * @return 0, #TRIAD_EINVAL (NULL arguments), #TRIAD_ERANGE (a rule's
  *         deadline lies outside the school year, or the calendar has no
@@ -383,6 +411,8 @@ TRIAD_API size_t triad_expected_skipped_count(const triad_expected *list);
 
 /**
  * @brief The entry left out at @p index, and why.
+ * @param list the expected contacts
+ * @param index 0..triad_expected_skipped_count() - 1
  * @param household,student receive ids borrowed from the list; may be NULL
  * @param access receives #TRIAD_PLAN_ACCESS_RESTRICTED or
  *               #TRIAD_PLAN_ACCESS_ON_REQUEST; may be NULL
