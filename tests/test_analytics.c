@@ -449,6 +449,220 @@ START_TEST(empty_school)
 }
 END_TEST
 
+
+/* ---- the plan against the log ---- */
+
+static void add_kind(triad_contactlog *log, const char *id, triad_date date, const char *hh,
+                     const char *student, triad_contact_kind kind, int reached)
+{
+	triad_contact c = TRIAD_CONTACT_INIT;
+	c.id = id;
+	c.date = date;
+	c.minute = 600;
+	c.kind = kind;
+	c.channel = TRIAD_CHANNEL_IN_PERSON;
+	c.initiator = TRIAD_INITIATOR_SCHOOL;
+	c.tone = TRIAD_TONE_POSITIVE;
+	c.reached = reached;
+	c.household = hh;
+	c.students = student ? &student : NULL;
+	c.student_count = student ? 1 : 0;
+	ck_assert_ok(triad_contactlog_add(log, &c));
+}
+
+/* The index of the expected contact of household hh from rule `rule`
+ * about `student` (NULL: the first of the household and rule). */
+static size_t find_expected(const triad_expected *x, const char *hh, const char *rule,
+                            const char *student)
+{
+	for (size_t k = 0; k < triad_expected_count(x); k++)
+		if (strcmp(triad_expected_household(x, k), hh) == 0 &&
+		    strcmp(triad_expected_rule(x, k), rule) == 0 &&
+		    (!student || strcmp(triad_expected_student_at(x, k, 0), student) == 0))
+			return k;
+	ck_abort_msg("no expected %s contact for %s", rule, hh);
+	return 0;
+}
+
+static triad_expected_state state_of(const triad_plan_status *st, const triad_expected *x,
+                                     const char *hh, const char *rule, const char *student,
+                                     const char **entry)
+{
+	triad_expected_state state = TRIAD_EXPECTED_STATE_NONE;
+	ck_assert_ok(triad_plan_status_at(st, find_expected(x, hh, rule, student), &state, entry));
+	return state;
+}
+
+START_TEST(plan_against_log)
+{
+	/* A calendar without holidays: the first school day is Monday
+	 * 2026-08-03; school week 4 ends on Friday 2026-08-28, week 8 on
+	 * Friday 2026-09-25. Rules: an intake with the mentor per household in
+	 * the first 4 school weeks (h-4's children have different mentors, so
+	 * h-4 gets two), and a positive note per student in the first 8. */
+	triad_calendar *cal = NULL;
+	ck_assert_ok(triad_calendar_new(&cal, 2026, TRIAD_REGION_NONE));
+	triad_contactplan *plan = NULL;
+	ck_assert_ok(triad_contactplan_new(&plan));
+	triad_plan_rule rule = TRIAD_PLAN_RULE_INIT;
+	rule.id = "intake";
+	rule.kind = TRIAD_CONTACT_INTAKE;
+	rule.with = TRIAD_PLAN_WITH_MENTOR;
+	rule.per = TRIAD_PLAN_PER_HOUSEHOLD;
+	rule.timing = TRIAD_PLAN_FIRST_WEEKS;
+	rule.n = 4;
+	ck_assert_ok(triad_contactplan_add_rule(plan, &rule));
+	rule.id = "positive";
+	rule.kind = TRIAD_CONTACT_POSITIVE_NOTE;
+	rule.per = TRIAD_PLAN_PER_STUDENT;
+	rule.n = 8;
+	ck_assert_ok(triad_contactplan_add_rule(plan, &rule));
+	triad_audience *aud = school();
+	triad_expected *x = NULL;
+	ck_assert_ok(triad_contactplan_generate(&x, plan, cal, aud));
+	/* 7 intakes (h-1, h-2, h-3, h-4 twice, h-5, h-6), 7 positive notes. */
+	ck_assert_uint_eq(triad_expected_count(x), 14);
+	size_t k = find_expected(x, "h-1", "intake", NULL);
+	ck_assert_int_eq(triad_expected_earliest(x, k), D(2026, 8, 3));
+	ck_assert_int_eq(triad_expected_due(x, k), D(2026, 8, 28));
+	ck_assert_int_eq(triad_expected_due(x, find_expected(x, "h-1", "positive", NULL)),
+	                 D(2026, 9, 25));
+
+	triad_contactlog *log = NULL;
+	ck_assert_ok(triad_contactlog_new(&log));
+	add_kind(log, "p1", D(2026, 8, 20), "h-1", "s-ann", TRIAD_CONTACT_INTAKE, 1);
+	add_kind(log, "p2", D(2026, 9, 3), "h-2", "s-bob", TRIAD_CONTACT_INTAKE, 1);   /* late */
+	add_kind(log, "p3", D(2026, 8, 25), "h-4", "s-dia", TRIAD_CONTACT_INTAKE, 1);  /* t-van's */
+	add_kind(log, "p4", D(2026, 8, 10), "h-5", "s-fay", TRIAD_CONTACT_INTAKE, 0);  /* failed */
+	add_kind(log, "p5", D(2026, 8, 10), "h-6", "s-gus", TRIAD_CONTACT_MENTOR_CALL, 1); /* kind */
+	add_kind(log, "p6", D(2026, 9, 10), "h-4", "s-dia", TRIAD_CONTACT_POSITIVE_NOTE, 1);
+	add_kind(log, "p7", D(2026, 8, 5), "h-1", "s-ann", TRIAD_CONTACT_POSITIVE_NOTE, 1);
+	add_kind(log, "p8", D(2026, 10, 5), "h-2", "s-bob", TRIAD_CONTACT_POSITIVE_NOTE, 1); /* after */
+
+	/* As of 2026-10-01 every window has closed. */
+	triad_plan_status *st = NULL;
+	ck_assert_ok(triad_plan_status_new(&st, x, log, D(2026, 10, 1)));
+	ck_assert_uint_eq(triad_plan_status_count(st), 14);
+	const char *entry = NULL;
+	ck_assert_int_eq(state_of(st, x, "h-1", "intake", NULL, &entry), TRIAD_EXPECTED_DONE);
+	ck_assert_str_eq(entry, "p1");
+	ck_assert_int_eq(state_of(st, x, "h-1", "positive", NULL, &entry), TRIAD_EXPECTED_DONE);
+	ck_assert_str_eq(entry, "p7");
+	ck_assert_int_eq(state_of(st, x, "h-2", "intake", NULL, &entry), TRIAD_EXPECTED_DONE_LATE);
+	ck_assert_str_eq(entry, "p2");
+	ck_assert_int_eq(state_of(st, x, "h-2", "positive", NULL, &entry), TRIAD_EXPECTED_OVERDUE);
+	ck_assert_ptr_null(entry);
+	ck_assert_int_eq(state_of(st, x, "h-3", "intake", NULL, NULL), TRIAD_EXPECTED_OVERDUE);
+	ck_assert_int_eq(state_of(st, x, "h-4", "intake", "s-dia", &entry), TRIAD_EXPECTED_DONE);
+	ck_assert_str_eq(entry, "p3");
+	ck_assert_int_eq(state_of(st, x, "h-4", "intake", "s-eva", NULL), TRIAD_EXPECTED_OVERDUE);
+	ck_assert_int_eq(state_of(st, x, "h-4", "positive", "s-dia", &entry), TRIAD_EXPECTED_DONE);
+	ck_assert_str_eq(entry, "p6");
+	ck_assert_int_eq(state_of(st, x, "h-4", "positive", "s-eva", NULL), TRIAD_EXPECTED_OVERDUE);
+	ck_assert_int_eq(state_of(st, x, "h-5", "intake", NULL, NULL), TRIAD_EXPECTED_OVERDUE);
+	ck_assert_int_eq(state_of(st, x, "h-6", "intake", NULL, NULL), TRIAD_EXPECTED_OVERDUE);
+	size_t done, late, overdue, open, upcoming, next;
+	ck_assert_ok(triad_plan_status_household(st, "h-4", &done, &late, &overdue, &open,
+	                                         &upcoming, &next));
+	ck_assert_uint_eq(done, 2);
+	ck_assert_uint_eq(late, 0);
+	ck_assert_uint_eq(overdue, 2);
+	ck_assert_uint_eq(open + upcoming, 0);
+	ck_assert_uint_eq(next, SIZE_MAX);
+	ck_assert_fails(triad_plan_status_household(st, "h-7", NULL, NULL, NULL, NULL, NULL, NULL),
+	                TRIAD_ENOTFOUND, "\"h-7\" has no expected contact");
+	char *text = NULL;
+	ck_assert_ok(triad_plan_status_text(&text, st, "h-2", TRIAD_LANG_EN));
+	ck_assert_msg(strstr(text, "Contact plan as of 2026-10-01\n\nHousehold h-2\n") &&
+	              strstr(text, "  done late       intake conversation      from 2026-08-03 "
+	                           "to 2026-08-28; on 2026-09-03 (p2) [intake]\n") &&
+	              strstr(text, "  0 done, 1 late, 1 overdue, 0 open, 0 upcoming\n"),
+	              "unexpected text:\n%s", text);
+	triad_free(text);
+	ck_assert_ok(triad_plan_status_text(&text, st, NULL, TRIAD_LANG_NL));
+	ck_assert_msg(strstr(text, "Contactplan per 2026-10-01\n") &&
+	              strstr(text, "Gezin h-6\n") &&
+	              strstr(text, "  achterstallig   kennismakingsgesprek") &&
+	              strstr(text, "  0 gedaan, 0 te laat, 2 achterstallig, 0 open, 0 gepland\n"),
+	              "unexpected text:\n%s", text);
+	triad_free(text);
+	ck_assert_fails(triad_plan_status_text(&text, st, "h-9", TRIAD_LANG_EN), TRIAD_ENOTFOUND,
+	                "h-9");
+	triad_plan_status_free(st);
+
+	/* As of 2026-08-10 the windows run: h-1's intake (p1 comes later) is
+	 * open and due next; its positive note (p7) is done; the failed attempt
+	 * of h-5 leaves its intake open. */
+	ck_assert_ok(triad_plan_status_new(&st, x, log, D(2026, 8, 10)));
+	ck_assert_int_eq(state_of(st, x, "h-1", "intake", NULL, NULL), TRIAD_EXPECTED_OPEN);
+	ck_assert_int_eq(state_of(st, x, "h-1", "positive", NULL, NULL), TRIAD_EXPECTED_DONE);
+	ck_assert_int_eq(state_of(st, x, "h-5", "intake", NULL, NULL), TRIAD_EXPECTED_OPEN);
+	ck_assert_ok(triad_plan_status_household(st, "h-1", &done, NULL, NULL, &open, NULL, &next));
+	ck_assert_uint_eq(done, 1);
+	ck_assert_uint_eq(open, 1);
+	ck_assert_uint_eq(next, find_expected(x, "h-1", "intake", NULL));
+	ck_assert_ok(triad_plan_status_text(&text, st, "h-1", TRIAD_LANG_EN));
+	ck_assert_msg(strstr(text, "; due next: intake conversation by 2026-08-28\n"),
+	              "unexpected text:\n%s", text);
+	triad_free(text);
+	triad_plan_status_free(st);
+
+	/* Before the first school day everything is upcoming. */
+	ck_assert_ok(triad_plan_status_new(&st, x, log, D(2026, 8, 1)));
+	for (size_t i = 0; i < 14; i++) {
+		triad_expected_state s;
+		ck_assert_ok(triad_plan_status_at(st, i, &s, NULL));
+		ck_assert_int_eq(s, TRIAD_EXPECTED_UPCOMING);
+	}
+	ck_assert_fails(triad_plan_status_at(st, 14, NULL, NULL), TRIAD_EINVAL, "out of range");
+	ck_assert_str_eq(triad_expected_state_id(TRIAD_EXPECTED_DONE_LATE), "done_late");
+	ck_assert_ptr_null(triad_expected_state_id(TRIAD_EXPECTED_STATE_NONE));
+	ck_assert_fails(triad_plan_status_new(NULL, x, log, 0), TRIAD_EINVAL, NULL);
+	triad_plan_status_free(st);
+	triad_plan_status_free(NULL);
+
+	/* Allocation failures: nothing leaks, TRIAD_ENOMEM each time. */
+	if (failalloc_enabled()) {
+		failalloc_install();
+		for (long n = 1;; n++) {
+			failalloc_arm(n);
+			int rc = triad_plan_status_new(&st, x, log, D(2026, 10, 1));
+			bool tripped = failalloc_tripped();
+			failalloc_arm(0);
+			if (!tripped) {
+				ck_assert_int_eq(rc, 0);
+				triad_plan_status_free(st);
+				break;
+			}
+			ck_assert_int_eq(rc, TRIAD_ENOMEM);
+		}
+		ck_assert_ok(triad_plan_status_new(&st, x, log, D(2026, 10, 1)));
+		for (long n = 1;; n++) {
+			failalloc_arm(n);
+			int rc = triad_plan_status_text(&text, st, NULL, TRIAD_LANG_EN);
+			bool tripped = failalloc_tripped();
+			failalloc_arm(0);
+			if (!tripped) {
+				ck_assert_int_eq(rc, 0);
+				triad_free(text);
+				break;
+			}
+			ck_assert_int_eq(rc, TRIAD_ENOMEM);
+		}
+		triad_plan_status_free(st);
+		ck_assert_int_eq(failalloc_live(), 0);
+		/* What was built before the counting allocator goes back to malloc. */
+		triad_allocator_reset();
+		json_set_alloc_funcs(malloc, free);
+	}
+	triad_contactlog_free(log);
+	triad_expected_free(x);
+	triad_audience_free(aud);
+	triad_contactplan_free(plan);
+	triad_calendar_free(cal);
+}
+END_TEST
+
 typedef struct sweep {
 	triad_audience *aud;
 	triad_contactlog *log;
@@ -522,6 +736,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, school_weeks_from_the_calendar);
 	tcase_add_test(tc, text_and_json);
 	tcase_add_test(tc, empty_school);
+	tcase_add_test(tc, plan_against_log);
 	tcase_add_test(tc, allocation_failures);
 	suite_add_tcase(s, tc);
 	return s;

@@ -128,6 +128,8 @@ TRIAD_API size_t triad_reach_report_group_count(const triad_reach_report *report
 
 /**
  * @brief One group and its figures.
+ * @param report the report
+ * @param index 0 for the school, then classes, then mentors
  * @param type receives the kind of group; may be NULL
  * @param name receives the class name or mentor id (borrowed; "" for the school); may be NULL
  * @param out  receives the figures; its version must be set; may be NULL
@@ -142,6 +144,8 @@ TRIAD_API size_t triad_reach_report_never_count(const triad_reach_report *report
 
 /**
  * @brief A household never contacted.
+ * @param report the report
+ * @param index 0..triad_reach_report_never_count() - 1
  * @param household receives its id (borrowed); may be NULL
  * @param attempts  receives the number of failed attempts (0: none recorded); may be NULL
  * @param last_attempt receives the date of the last attempt (when attempts > 0); may be NULL
@@ -156,6 +160,8 @@ TRIAD_API size_t triad_reach_report_hard_count(const triad_reach_report *report)
 
 /**
  * @brief A household hard to reach, and why.
+ * @param report the report
+ * @param index 0..triad_reach_report_hard_count() - 1
  * @param household receives its id (borrowed); may be NULL
  * @param reasons   receives #triad_hard_reason flags; may be NULL
  * @param failed_in_row receives the number of failed attempts since the last contact; may be NULL
@@ -170,6 +176,8 @@ TRIAD_API int triad_reach_report_hard_at(const triad_reach_report *report, size_
 
 /**
  * @brief The report as text for people, in Dutch or English.
+ * @param report the report
+ * @param lang #TRIAD_LANG_NL or #TRIAD_LANG_EN
  * @param out receives UTF-8 text the caller frees with triad_free()
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
@@ -177,10 +185,95 @@ TRIAD_API int triad_reach_report_text(char **out, const triad_reach_report *repo
 
 /**
  * @brief The report as JSON (`triad.reach-report/1`, doc/formats/reach-report.md).
+ * @param report the report
  * @param out receives UTF-8 text the caller frees with triad_free()
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_reach_report_json(char **out, const triad_reach_report *report);
+
+/* ---- the plan against the log ------------------------------------------- */
+
+/** @brief Where an expected contact stands as of a date. 0 means "none". */
+typedef enum triad_expected_state {
+	TRIAD_EXPECTED_STATE_NONE = 0,
+	TRIAD_EXPECTED_UPCOMING = 1, /**< "upcoming": its window has not started */
+	TRIAD_EXPECTED_OPEN = 2,     /**< "open": its window runs, not done yet, not overdue */
+	TRIAD_EXPECTED_DONE = 3,     /**< "done": a contact within its window */
+	TRIAD_EXPECTED_DONE_LATE = 4, /**< "done_late": a contact after its due date */
+	TRIAD_EXPECTED_OVERDUE = 5   /**< "overdue": due before the as-of date, no contact */
+} triad_expected_state;
+
+/** @brief Stable id of a state ("upcoming", "open", ...); NULL (with #TRIAD_EINVAL) when invalid. */
+TRIAD_API const char *triad_expected_state_id(triad_expected_state state);
+
+/**
+ * @brief The plan's expected contacts (triad_contactplan_generate()) held
+ *        against the log, as of a date.
+ *
+ * An expected contact is done by a log entry that reached someone, of the
+ * same household and kind, dated from the expected contact's earliest date
+ * on and not after the as-of date, which concerns one of its students (or
+ * names no student). The staff member need not match: contact should not
+ * depend on one mentor. Each entry fulfils at most one expected contact;
+ * expected contacts are matched in due-date order to the earliest fitting
+ * entry, first within their window, then (done late) after it.
+ */
+typedef struct triad_plan_status triad_plan_status;
+
+/**
+ * @brief Hold the expected contacts against the log.
+ * @param expected the expected contacts; it must outlive the status, which borrows from it
+ * @param log the contact log; it must outlive the status and not change meanwhile
+ * @param as_of the date the status is about; later entries are ignored
+ * @param out receives the status; free it with triad_plan_status_free()
+ * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
+ */
+TRIAD_API int triad_plan_status_new(triad_plan_status **out, const triad_expected *expected,
+                                    const triad_contactlog *log, triad_date as_of);
+
+/** @brief Free a status; NULL does nothing. */
+TRIAD_API void triad_plan_status_free(triad_plan_status *status);
+
+/** @brief Number of expected contacts (the list's count). */
+TRIAD_API size_t triad_plan_status_count(const triad_plan_status *status);
+
+/**
+ * @brief The state of expected contact @p index (the index into the list).
+ * @param status the status
+ * @param index index into the expected-contact list
+ * @param state receives the state; may be NULL
+ * @param entry receives the id of the entry that did it (borrowed from the
+ *        log), or NULL when not done; may be NULL
+ * @return 0, or #TRIAD_EINVAL for an index out of range.
+ */
+TRIAD_API int triad_plan_status_at(const triad_plan_status *status, size_t index,
+                                   triad_expected_state *state, const char **entry);
+
+/**
+ * @brief A household's expected contacts in sum.
+ * @param status the status
+ * @param household the household id
+ * @param done,done_late,overdue,open,upcoming receive the counts; each may be NULL
+ * @param next receives the index of the contact due next (the open or
+ *        upcoming one with the earliest due date), or SIZE_MAX when none; may be NULL
+ * @return 0, #TRIAD_EINVAL, or #TRIAD_ENOTFOUND when the household has no
+ *         expected contact.
+ */
+TRIAD_API int triad_plan_status_household(const triad_plan_status *status, const char *household,
+                                          size_t *done, size_t *done_late, size_t *overdue,
+                                          size_t *open, size_t *upcoming, size_t *next);
+
+/**
+ * @brief The status as text, for one household or (NULL) every household.
+ * @param status the status
+ * @param household a household id, or NULL for every household
+ * @param lang #TRIAD_LANG_NL or #TRIAD_LANG_EN
+ * @param out receives UTF-8 text the caller frees with triad_free()
+ * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND (no expected contact for the
+ *         household) or #TRIAD_ENOMEM.
+ */
+TRIAD_API int triad_plan_status_text(char **out, const triad_plan_status *status,
+                                     const char *household, triad_lang lang);
 
 TRIAD_END_DECLS
 

@@ -159,6 +159,8 @@ TRIAD_API int triad_contactlog_remove(triad_contactlog *log, const char *id);
 
 /**
  * @brief Find an entry by id.
+ * @param log the log
+ * @param id the entry id
  * @param out receives its index (0..count-1)
  * @return 0 or #TRIAD_ENOTFOUND.
  */
@@ -183,6 +185,9 @@ TRIAD_API const char *triad_contactlog_student(const triad_contactlog *log, size
 
 /**
  * @brief Load a log from a JSON document in memory.
+ * @param out receives a new log; untouched on failure
+ * @param text the JSON text (UTF-8)
+ * @param len its length in bytes
  * @param source name used in messages (may be NULL)
  * @return 0; #TRIAD_EPARSE (line, column); #TRIAD_EFORMAT (JSON path, e.g.
  *         `entries[3].guardians[0]`) for wrong content, unknown fields,
@@ -194,6 +199,7 @@ TRIAD_API int triad_contactlog_load_string(triad_contactlog **out, const char *t
 TRIAD_API int triad_contactlog_load(triad_contactlog **out, const char *filename);
 /**
  * @brief The log as a JSON document.
+ * @param log the log
  * @param out receives UTF-8 text the caller frees with triad_free()
  * @return 0 or #TRIAD_ENOMEM.
  */
@@ -226,6 +232,7 @@ TRIAD_API int triad_contact_reader_open(triad_contact_reader **out, const char *
 
 /**
  * @brief Read the next entry.
+ * @param r the reader
  * @param got receives 1 when an entry was read, 0 at the end of the file
  * @param out receives the entry; its strings are borrowed from the reader
  *        and valid until the next call or triad_contact_reader_free()
@@ -286,6 +293,8 @@ TRIAD_API int triad_contactlog_for_household(triad_contactlog **out, const triad
  * unrelated one. Without the key nobody can test a guess: an *unkeyed* hash
  * of a student number is reversible, because the few million possible
  * numbers can all be hashed in seconds and looked up.
+ * @param id the id to replace
+ * @param keylen the length of @p key in bytes
  * @param out receives a string the caller frees with triad_free()
  * @param key  secret of #TRIAD_PSEUDONYM_KEY_MIN..#TRIAD_PSEUDONYM_KEY_MAX bytes
  * @return 0, #TRIAD_EINVAL (the key length or id), #TRIAD_EINTERNAL or #TRIAD_ENOMEM.
@@ -310,6 +319,8 @@ TRIAD_API int triad_contactlog_pseudonymize(triad_contactlog **out, const triad_
  * from the entries it handled. `answers` links to removed entries are
  * cleared. The log's interned ids are rebuilt, so that @p id no longer
  * exists anywhere in its memory.
+ * @param log the log to change
+ * @param id the household, guardian, student or staff id to erase
  * @param out_removed receives the ids of the removed entries (may be empty);
  *        free with triad_strlist_free()
  * @param out_changed receives how many remaining entries were changed; may be NULL
@@ -327,6 +338,8 @@ TRIAD_API int triad_contactlog_erase(triad_strlist **out_removed, size_t *out_ch
  * before the one holding @p as_of: with 2 school years and as-of date
  * 2026-11-26, everything from 2025-08-01 on is kept. `answers` links to
  * dropped entries are cleared.
+ * @param log the log to change
+ * @param as_of the date retention is judged on
  * @param out_removed receives the number of entries dropped; may be NULL
  * @param school_years 1..100
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM (the log unchanged).
