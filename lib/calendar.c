@@ -226,8 +226,10 @@ int triad_calendar_set_period(triad_calendar *cal, triad_date first_day,
 		cal->last = ol;
 		return TRIAD_ENOMEM;
 	}
+	/* Name the year by its middle day, so that a year starting on Monday
+	 * 28 July 2025 is still "2025-2026". */
 	int y;
-	triad_school_year_of(&y, first_day);
+	triad_school_year_of(&y, first_day + (last_day - first_day) / 2);
 	cal->start_year = y;
 	return 0;
 }

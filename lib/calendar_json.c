@@ -173,10 +173,11 @@ static int read_calendar(triad_calendar **out, json_t *root, const char *source)
 			triad__j_pop(&c, m);
 			goto fail;
 		}
-		/* The school year names the year the period starts in. */
+		/* The school year must name the year the period lies in. */
 		if (cal->start_year != start) {
 			rc = triad__j_fail_key(&c, "first_day", TRIAD_EFORMAT,
-			                       "the first day lies in school year %d-%d, not in "
+			                       "the period from first_day to last_day lies in "
+			                       "school year %d-%d (by its middle day), not in "
 			                       "the school year %d-%d the document names",
 			                       cal->start_year, cal->start_year + 1, start,
 			                       start + 1);

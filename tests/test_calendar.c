@@ -402,6 +402,13 @@ START_TEST(changing_the_period)
 	                TRIAD_EINVAL, "at most 400");
 	ck_assert_int_eq(triad_calendar_first_day(cal), D(2025, 9, 1));
 	ck_assert_int_eq(triad_calendar_school_day_count(cal), 216);
+	/* A year from Monday 2025-07-28 to Friday 2026-07-24 (middle day
+	 * 2026-01-25) is still 2025-2026: 52 whole weeks, 260 weekdays, less
+	 * the study day. */
+	ck_assert_ok(triad_calendar_set_period(cal, D(2025, 7, 28), D(2026, 7, 24)));
+	ck_assert_int_eq(triad_calendar_start_year(cal), 2025);
+	ck_assert_int_eq(triad_calendar_school_day_count(cal), 259);
+	ck_assert_int_eq(triad_calendar_school_week_count(cal), 52);
 	triad_calendar_free(cal);
 }
 END_TEST
@@ -493,7 +500,7 @@ START_TEST(own_format_bad_files)
 	bad_own(HEAD ", \"first_day\": \"2025-02-30\"}", TRIAD_EFORMAT, "first_day",
 	        "not an existing date");
 	bad_own(HEAD ", \"first_day\": \"2026-08-03\", \"last_day\": \"2027-07-31\"}",
-	        TRIAD_EFORMAT, "first_day", "lies in school year 2026-2027");
+	        TRIAD_EFORMAT, "first_day", "lies in school year 2026-2027 (by its middle day)");
 	bad_own(HEAD ", \"last_day\": \"2025-07-01\"}", TRIAD_EFORMAT, "last_day",
 	        "before its first day");
 	bad_own(HEAD ", \"holidays\": {}}", TRIAD_EFORMAT, "holidays", "expected an array");

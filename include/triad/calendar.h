@@ -95,7 +95,10 @@ TRIAD_API void triad_calendar_free(triad_calendar *cal);
  *        year runs otherwise than 1 August to 31 July).
  *
  * The year may be at most 400 days long; days off and report periods
- * already present must still lie inside it.
+ * already present must still lie inside it. The start year
+ * (triad_calendar_start_year()) becomes the school year, by the 1 August
+ * boundary, of the period's middle day: 2025-07-28 to 2026-07-24 is
+ * "2025-2026".
  *
  * @param cal the calendar
  * @param first_day the new first day
