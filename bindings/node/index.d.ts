@@ -321,5 +321,163 @@ export declare const policy: {
 };
 // ---- end issue 3 -----------------------------------------------------------
 
+
+// ---- issue 5: calendar, contacts ------------------------------------------
+
+export declare const Region: Readonly<{ NONE: 0; NOORD: 1; MIDDEN: 2; ZUID: 3 }>;
+export type Region = (typeof Region)[keyof typeof Region];
+export interface Holiday { name: string; first: Date; last: Date; compulsory: boolean }
+export interface ReportPeriod { id: string; name: string; first: Date; last: Date }
+/** A school year's calendar (triad.calendar/1). */
+export declare class Calendar extends Handle {
+  constructor(startYear: number, region?: Region);
+  static load(json: string | Buffer, source?: string | null): Calendar;
+  static loadFile(filename: string): Calendar;
+  static loadOpendata(json: string | Buffer, region: Region, schoolyear?: string | null, source?: string | null): Calendar;
+  static loadOpendataFile(filename: string, region: Region, schoolyear?: string | null): Calendar;
+  save(): string; saveFile(filename: string): void;
+  setPeriod(firstDay: DateLike, lastDay: DateLike): void;
+  readonly firstDay: Date; readonly lastDay: Date; readonly startYear: number; readonly region: Region;
+  addHoliday(name: string, first: DateLike, last: DateLike, compulsory?: boolean): void;
+  readonly holidays: Holiday[];
+  addDayOff(day: DateLike, reason: string): void;
+  readonly daysOff: Array<{ day: Date; reason: string }>;
+  addReportPeriod(id: string, name: string, first: DateLike, last: DateLike): void;
+  readonly reportPeriods: ReportPeriod[];
+  reportPeriod(id: string): ReportPeriod;
+  isSchoolDay(day: DateLike): boolean;
+  readonly schoolDayCount: number;
+  schoolDaysAfter(day: DateLike, n: number): Date;
+  schoolDaysBetween(from: DateLike, to: DateLike): number;
+  readonly schoolWeekCount: number;
+  schoolWeek(day: DateLike): { index: number; inSchoolWeek: boolean };
+  schoolWeekAt(index: number): { monday: Date; firstSchoolDay: Date; lastSchoolDay: Date };
+  schoolWeeksBetween(from: DateLike, to: DateLike): number;
+}
+export declare const calendar: {
+  readonly Region: typeof Region;
+  region: { id(r: Region): string; fromId(id: string): Region };
+  schoolYearOf(day: DateLike): number;
+  readonly Calendar: typeof Calendar;
+};
+
+export interface PlanRule {
+  id: string; kind: ContactKind; timing: number; n?: number; with?: number; per?: number;
+  channel?: Channel; limit?: number; deadline?: DateLike | null; years?: number[];
+  schoolTypes?: string[]; classes?: string[]; reportPeriods?: string[]; note?: string | null;
+}
+export interface ExpectedContact {
+  household: string; students: string[]; rule: string; kind: ContactKind; channel: Channel;
+  with: number; staff: string; earliest: Date; due: Date; occurrence: number; reportPeriod: string;
+}
+export interface AudienceEntry {
+  householdId: string; studentId: string; schoolType: string; year: number;
+  className?: string | null; mentorId?: string | null; access?: number;
+}
+export declare class Expected extends Handle implements Iterable<ExpectedContact> {
+  readonly length: number; at(i: number): ExpectedContact | undefined; toArray(): ExpectedContact[];
+  readonly skipped: Array<{ household: string; student: string; access: number }>;
+  [Symbol.iterator](): Iterator<ExpectedContact>;
+}
+export declare class Audience extends Handle implements Iterable<AudienceEntry> {
+  constructor();
+  static fromRoster(roster: Roster, asOf: DateLike, opts?: PolicyOptions | null): Audience;
+  add(entry: AudienceEntry): void;
+  readonly length: number; at(i: number): AudienceEntry | undefined;
+  [Symbol.iterator](): Iterator<AudienceEntry>;
+}
+/** A contact plan (triad.contact-plan/1). */
+export declare class ContactPlan extends Handle {
+  constructor();
+  static default(): ContactPlan;
+  static load(json: string | Buffer, source?: string | null): ContactPlan;
+  static loadFile(filename: string): ContactPlan;
+  save(): string; saveFile(filename: string): void;
+  addRule(rule: PlanRule): void; removeRule(id: string): void;
+  readonly rules: PlanRule[]; rule(id: string): PlanRule;
+  generate(calendar: Calendar, audience: Audience): Expected;
+}
+export declare const contactplan: {
+  readonly PlanWith: Readonly<Record<'NONE' | 'MENTOR' | 'TEACHER' | 'COORDINATOR' | 'SCHOOL_LEADER', number>>;
+  readonly PlanTiming: Readonly<Record<'NONE' | 'FIRST_WEEKS' | 'AFTER_REPORT' | 'EVERY_WEEKS' | 'ONCE_A_YEAR', number>>;
+  readonly PlanPer: Readonly<Record<'NONE' | 'HOUSEHOLD' | 'STUDENT', number>>;
+  readonly PlanAccess: Readonly<Record<'NONE' | 'FULL' | 'ON_REQUEST' | 'RESTRICTED', number>>;
+  planWith: { id(w: number): string }; planTiming: { id(t: number): string }; planAccess: { id(a: number): string };
+  readonly ContactPlan: typeof ContactPlan; readonly Audience: typeof Audience; readonly Expected: typeof Expected;
+};
+
+export declare const Initiator: Readonly<{ NONE: 0; SCHOOL: 1; PARENT: 2; STUDENT: 3 }>;
+export declare const Tone: Readonly<{ NONE: 0; POSITIVE: 1; NEUTRAL: 2; CONCERN: 3 }>;
+/** One entry of a contact log; minute is the local time in minutes after midnight. */
+export interface Contact {
+  id: string; date: DateLike; minute?: number; kind: ContactKind; channel: Channel;
+  initiator: number; tone: number; reached?: boolean; household: string; staff?: string | null;
+  answers?: string | null; studentPresent?: boolean; guardians?: string[]; students?: string[];
+}
+export declare class ContactLog extends Handle implements Iterable<Contact> {
+  constructor();
+  static load(json: string | Buffer, source?: string | null): ContactLog;
+  static loadFile(filename: string): ContactLog;
+  static loadJsonl(filename: string): ContactLog;
+  toJson(): string; toJSON(): unknown; save(filename: string): void; saveJsonl(filename: string): void;
+  readonly length: number; readonly memory: number;
+  add(entry: Contact): void; correct(entry: Contact): void; remove(id: string): void;
+  find(id: string): number; at(i: number): Contact | undefined; get(id: string): Contact | undefined;
+  [Symbol.iterator](): Iterator<Contact>;
+  forHousehold(household: string): ContactLog;
+  pseudonymize(key: Uint8Array | string): ContactLog;
+  erase(id: string): { removed: string[]; changed: number };
+  retain(asOf: DateLike, schoolYears: number): number;
+}
+export declare class ContactReader extends Handle implements Iterable<Contact> {
+  constructor(filename: string);
+  readonly line: number; next(): Contact | null; [Symbol.iterator](): Iterator<Contact>;
+}
+export declare class ContactWriter extends Handle {
+  constructor(filename: string);
+  write(entry: Contact): void; commit(): void;
+}
+export declare const contactlog: {
+  readonly Initiator: typeof Initiator; readonly Tone: typeof Tone;
+  initiator: { id(i: number): string; fromId(id: string): number };
+  tone: { id(t: number): string; fromId(id: string): number };
+  validate(entry: Contact): void;
+  pseudonym(id: string, key: Uint8Array | string): string;
+  readonly ContactLog: typeof ContactLog; readonly ContactReader: typeof ContactReader;
+  readonly ContactWriter: typeof ContactWriter;
+};
+
+export interface ReachOptions { window?: [DateLike, DateLike]; hardWeeks?: number; hardFailed?: number; calendar?: Calendar | null }
+export interface ReachFigures {
+  households: number; reached: number; contacts: number; proactive: number; failed: number;
+  neverContacted: number; hardToReach: number; reach: number; proactiveShare: number;
+}
+export declare class ReachReport extends Handle {
+  constructor(log: ContactLog, audience: Audience, asOf: DateLike, opts?: ReachOptions | null);
+  readonly window: [Date, Date];
+  readonly groups: Array<{ type: number; name: string; figures: ReachFigures }>;
+  readonly neverContacted: Array<{ household: string; attempts: number; lastAttempt: Date | null }>;
+  readonly hardToReach: Array<{ household: string; reasons: number; failedInRow: number; lastContact: Date | null }>;
+  text(lang?: Lang): string; toJson(): string;
+}
+/** Expected contacts held against the log; borrows both (freeing either frees it). */
+export declare class PlanStatus extends Handle implements Iterable<{ state: number; entry: string | null }> {
+  constructor(expected: Expected, log: ContactLog, asOf: DateLike);
+  readonly length: number;
+  at(i: number): { state: number; entry: string | null } | undefined;
+  household(id: string): { done: number; doneLate: number; overdue: number; open: number; upcoming: number; next: number | null };
+  text(household?: string | null, lang?: Lang): string;
+  [Symbol.iterator](): Iterator<{ state: number; entry: string | null }>;
+}
+export declare const analytics: {
+  readonly ReachGroup: Readonly<Record<'NONE' | 'SCHOOL' | 'CLASS' | 'MENTOR', number>>;
+  readonly HardReason: Readonly<Record<'NO_CONTACT_IN_WEEKS' | 'FAILED_IN_ROW', number>>;
+  readonly ExpectedState: Readonly<Record<'NONE' | 'UPCOMING' | 'OPEN' | 'DONE' | 'DONE_LATE' | 'OVERDUE', number>>;
+  expectedState: { id(s: number): string };
+  options(o?: ReachOptions): object;
+  readonly ReachReport: typeof ReachReport; readonly PlanStatus: typeof PlanStatus;
+};
+// ---- end issue 5 -----------------------------------------------------------
+
 /** The names of the C functions the binding declares. */
 export declare function declaredFunctions(): Set<string>;

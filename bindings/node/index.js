@@ -16,6 +16,12 @@ const schooltypes = require('./lib/schooltypes');
 const roster = require('./lib/roster');
 const policy = require('./lib/policy');
 // end issue 3
+// issue 5: calendar, contacts
+const calendar = require('./lib/calendar');
+const contactplan = require('./lib/contactplan');
+const contactlog = require('./lib/contactlog');
+const analytics = require('./lib/analytics');
+// end issue 5
 
 module.exports = {
   Lang: common.Lang,
@@ -56,6 +62,23 @@ module.exports = {
   Consent: roster.Consent,
   policy,
   // end issue 3
+  // issue 5: calendar, contacts
+  calendar,
+  contactplan,
+  contactlog,
+  analytics,
+  Calendar: calendar.Calendar,
+  Region: calendar.Region,
+  ContactPlan: contactplan.ContactPlan,
+  Audience: contactplan.Audience,
+  ContactLog: contactlog.ContactLog,
+  ContactReader: contactlog.ContactReader,
+  ContactWriter: contactlog.ContactWriter,
+  Initiator: contactlog.Initiator,
+  Tone: contactlog.Tone,
+  ReachReport: analytics.ReachReport,
+  PlanStatus: analytics.PlanStatus,
+  // end issue 5
   /** The names of the C functions the binding declares (for coverage tests). */
   declaredFunctions: ffi.declared,
 };

@@ -6,6 +6,7 @@ const { koffi, func, text, int } = require('./ffi');
 const { check } = require('./error');
 const date = require('./date');
 const { takeList } = require('./strlist');
+require('./roster'); // declares triad_roster
 
 koffi.struct('triad_policy_options', {
   version: 'unsigned int',

@@ -10,6 +10,7 @@ const { check, checkPtr } = require('./error');
 const { Handle } = require('./handle');
 const date = require('./date');
 const { takeList } = require('./strlist');
+require('./schooltypes'); // declares triad_schooltypes
 
 const FORMAT = 'triad.school/1';
 

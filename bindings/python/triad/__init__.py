@@ -21,6 +21,13 @@ from .policy import PolicyOptions
 from .roster import (Consent, Guardian, Household, InfoRights, Relation, RelationKind,
                      Roster, Staff, StaffRole, Student)
 # end issue 3
+# issue 5: calendar, contacts
+from . import analytics, calendar, contactlog, contactplan
+from .analytics import PlanStatus, ReachReport
+from .calendar import Calendar, Region
+from .contactlog import Contact, ContactLog, ContactReader, ContactWriter, Initiator, Tone
+from .contactplan import Audience, ContactPlan, PlanRule
+# end issue 5
 from .categories import Category, Epstein, Intensity
 from .common import Lang
 from .contactkind import Channel, ContactKind
@@ -47,4 +54,7 @@ __all__ = [
     "policy", "roster", "PolicyOptions", "Consent", "Guardian", "Household",
     "InfoRights", "Relation", "RelationKind", "Roster", "Staff", "StaffRole",
     "Student",
+    "analytics", "calendar", "contactlog", "contactplan", "PlanStatus", "ReachReport",
+    "Calendar", "Region", "Contact", "ContactLog", "ContactReader", "ContactWriter",
+    "Initiator", "Tone", "Audience", "ContactPlan", "PlanRule",
 ]

@@ -97,8 +97,8 @@ def ctype_of(decl: str) -> Any:
     the caller can release it with triad_free."""
     stars = decl.count("*")
     base = " ".join(_QUALIFIERS.sub(" ", decl.replace("*", " ")).split())
-    if base == "char" and stars == 1:
-        return ctypes.c_char_p
+    if base in ("char", "unsigned char") and stars == 1:
+        return ctypes.c_char_p  # bytes in (a NUL-terminated string, or with a length)
     if base == "char" and stars == 2 and "const" not in decl:
         return ctypes.POINTER(ctypes.c_void_p)
     if base == "char" and stars == 2:
