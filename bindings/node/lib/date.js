@@ -35,9 +35,20 @@ function toDays(value) {
   throw new TypeError(`expected a Date or a "YYYY-MM-DD" string, not ${typeof value}`);
 }
 
-/** The library's day number as a Date at midnight UTC. */
+// Day numbers of 0001-01-01 and 9999-12-31, the library's range.
+const MIN_DAY = -719162;
+const MAX_DAY = 2932896;
+
+/**
+ * The library's day number as a Date at midnight UTC. Inside years 1..9999
+ * JavaScript's proleptic Gregorian time value gives the same calendar (the
+ * tests check it), so the conversion stays in JavaScript; outside,
+ * triad_date_to_ymd reports the library's error.
+ */
 function fromDays(days) {
-  const { year, month, day } = ymdOf(int(days, 'day number'));
+  int(days, 'day number');
+  if (days >= MIN_DAY && days <= MAX_DAY) return new Date(days * 86400000);
+  const { year, month, day } = ymdOf(days);
   const d = new Date(Date.UTC(2000, month - 1, day));
   d.setUTCFullYear(year); // Date.UTC maps years 0..99 to 1900..1999
   return d;

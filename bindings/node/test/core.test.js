@@ -69,7 +69,10 @@ test('dates', () => {
     const js = new Date(d * 86400000);
     assert.equal(date.fromDays(d).getTime(), js.getTime());
     assert.equal(date.toDays(js), d);
+    // The C calendar (triad_date_to_ymd) against JavaScript's.
+    assert.deepEqual(date.toYmd(js), { year: js.getUTCFullYear(), month: js.getUTCMonth() + 1, day: js.getUTCDate() });
   }
+  assert.throws(() => date.fromDays(-719163), { code: ErrorCode.EINVAL }); // 0000-12-31
 });
 
 test('categories, Epstein, intensity', () => {

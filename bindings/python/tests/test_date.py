@@ -28,6 +28,8 @@ def test_from_ymd_and_bounds():
     assert "outside years 1..9999" in info.value.message
     with pytest.raises(triad.InvalidArgumentError):
         tdate.from_days(2**40)               # does not fit int32
+    with pytest.raises(triad.InvalidArgumentError):
+        tdate.to_ymd(-719163)                # 0000-12-31
 
 
 def test_parse_and_format():
@@ -63,6 +65,7 @@ def test_agrees_with_python_everywhere_sampled():
     # ordinal shifted by 719163, and formatting equals isoformat().
     for ordinal in range(1, dt.date(9999, 12, 31).toordinal(), 997):
         d = dt.date.fromordinal(ordinal)
+        assert tdate.to_ymd(ordinal - 719163) == (d.year, d.month, d.day)   # the C calendar
         assert tdate.from_days(ordinal - 719163) == d
         if ordinal % (997 * 50) == 1:
             assert tdate.format(d) == d.isoformat()

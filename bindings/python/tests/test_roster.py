@@ -182,3 +182,22 @@ def test_enumeration_ids():
         RelationKind.from_id("aunt")
     with pytest.raises(triad.InvalidArgumentError):
         RelationKind.NONE.id
+
+
+def test_strlist_wrapper(roster):
+    # Queries copy their lists out; a raw list wrapped in StrList behaves as
+    # a read-only sequence and frees itself once.
+    import ctypes
+    from triad import roster as troster
+    from triad.strlist import StrList, StrListP
+    raw = StrListP()
+    assert troster._nav["student_guardians"](ctypes.byref(raw), roster._h, b"s1") == 0
+    with StrList(raw) as sl:
+        assert len(sl) == 3 and sl[0] == "m1" and sl[-1] == "sp1" and sl[1:] == ["f1", "sp1"]
+        assert "f1" in sl and "x" not in sl and 5 not in sl and "a\0b" not in sl
+        assert list(sl) == ["m1", "f1", "sp1"] and repr(sl) == "StrList(['m1', 'f1', 'sp1'])"
+        with pytest.raises(IndexError):
+            sl[3]
+    assert sl.closed and repr(sl) == "StrList(<closed>)"
+    with pytest.raises(ValueError):
+        len(sl)

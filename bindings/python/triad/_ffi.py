@@ -70,6 +70,13 @@ _types: Dict[str, Any] = {
     "bool": ctypes.c_bool,
     "char": ctypes.c_char,
     "triad_date": ctypes.c_int32,
+    # enumerations of the core headers, shared by every module
+    "triad_lang": ctypes.c_int,
+    "triad_category": ctypes.c_int,
+    "triad_epstein": ctypes.c_int,
+    "triad_intensity": ctypes.c_int,
+    "triad_contact_kind": ctypes.c_int,
+    "triad_channel": ctypes.c_int,
 }
 
 

@@ -50,11 +50,28 @@ def to_days(value: DateLike) -> int:
                     f"not {type(value).__name__}")
 
 
+#: Day numbers of 0001-01-01 and 9999-12-31, the library's range.
+_MIN_DAY = 1 - EPOCH_ORDINAL
+_MAX_DAY = _dt.date(9999, 12, 31).toordinal() - EPOCH_ORDINAL
+
+
 def from_days(days: int) -> _dt.date:
-    """The library's day number as a date (triad_date_to_ymd)."""
+    """The library's day number as a date. Inside years 1..9999 Python's
+    proleptic Gregorian ordinals give the same calendar (the tests check it),
+    so the conversion stays in Python; outside, triad_date_to_ymd reports
+    the library's error."""
+    if _MIN_DAY <= days <= _MAX_DAY:
+        return _dt.date.fromordinal(days + EPOCH_ORDINAL)
     y, m, d = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
     check(_to_ymd(_c_day(days), ctypes.byref(y), ctypes.byref(m), ctypes.byref(d)))
     return _dt.date(y.value, m.value, d.value)
+
+
+def to_ymd(days: int) -> Tuple[int, int, int]:
+    """(year, month, day) of a day number, as the library computes it."""
+    y, m, d = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+    check(_to_ymd(_c_day(days), ctypes.byref(y), ctypes.byref(m), ctypes.byref(d)))
+    return (y.value, m.value, d.value)
 
 
 def _c_day(days: int) -> int:

@@ -60,6 +60,9 @@ class StrList(Handle, Sequence[str]):
 
 
 def take_list(ptr: "ctypes._Pointer") -> List[str]:
-    """Copy a caller-owned triad_strlist into a Python list and free it."""
-    with StrList(ptr) as sl:
-        return list(sl)
+    """Copy a caller-owned triad_strlist into a Python list and free it at
+    once (no wrapper object: the list never escapes)."""
+    try:
+        return [decode(check_ptr(_at(ptr, i))) for i in range(_count(ptr))]
+    finally:
+        _free(ptr)
