@@ -199,6 +199,37 @@ static void date_text(rd *r, triad_date d)
 
 /* ---- clauses ---- */
 
+/* Append text wrapped at `width` characters (UTF-8 aware, breaking at
+ * spaces), the first line after `first`, the others after `cont`. */
+static void wrap(rd *r, const char *text, const char *first, const char *cont, size_t width)
+{
+	const char *p = text;
+	bool first_line = true;
+	while (*p) {
+		const char *lead = first_line ? first : cont;
+		size_t room = width > strlen(lead) ? width - strlen(lead) : 1;
+		const char *end = p, *brk = NULL;
+		size_t chars = 0;
+		while (*end && chars < room) {
+			if (*end == ' ')
+				brk = end;
+			end++;
+			while (((unsigned char)*end & 0xC0) == 0x80)
+				end++;
+			chars++;
+		}
+		if (*end && *end != ' ' && brk)
+			end = brk; /* break at the last space that fits */
+		raw(r, lead);
+		triad__sb_putn(&r->sb, p, (size_t)(end - p));
+		raw(r, "\n");
+		p = end;
+		while (*p == ' ')
+			p++;
+		first_line = false;
+	}
+}
+
 static void commitment_text(rd *r, const triad_commitment *m)
 {
 	const char *kind = m->contact ? triad_contact_kind_name(m->contact, r->lang) : NULL;
@@ -265,7 +296,12 @@ static void clauses_of(rd *r, triad_agreement_section section, int number)
 		const triad_clause *c = v->clauses[i];
 		if (placement(c) != section)
 			continue;
-		item_begin(r);
+		/* Plain text is wrapped for printing: the item goes to a buffer first. */
+		triad_strbuf saved = r->sb;
+		if (r->fmt == TRIAD_RENDER_TEXT)
+			triad__sb_init(&r->sb);
+		else
+			item_begin(r);
 		const char *text = triad_clause_text(c, r->lang);
 		put(r, text ? text : L(r, "(nog geen tekst)", "(no text yet)"));
 		const char *from_id = triad_clause_from_id(c);
@@ -275,7 +311,17 @@ static void clauses_of(rd *r, triad_agreement_section section, int number)
 		}
 		if (c->commit.kind)
 			commitment_text(r, &c->commit);
-		item_end(r);
+		if (r->fmt == TRIAD_RENDER_TEXT) {
+			triad_strbuf item = r->sb;
+			r->sb = saved;
+			if (item.failed)
+				r->sb.failed = 1;
+			else if (item.data)
+				wrap(r, item.data, "- ", "  ", 78);
+			triad__sb_free(&item);
+		} else {
+			item_end(r);
+		}
 	}
 	list_end(r);
 }

@@ -1263,6 +1263,16 @@ START_TEST(rendering_in_both_languages)
 	/* One signature block for each of the four required signers. */
 	ck_assert_uint_eq(count_of(nl, "Handtekening: ____"), 4);
 	ck_assert_ptr_nonnull(strstr(nl, "Namens de school: Anna Smit (t1)\nHandtekening"));
+	/* Printable: clauses are wrapped, no line is wider than 78 characters. */
+	size_t chars = 0, widest = 0;
+	for (const char *p = nl; *p; p++) {
+		if (*p == '\n')
+			chars = 0;
+		else if (((unsigned char)*p & 0xC0) != 0x80 && ++chars > widest)
+			widest = chars;
+	}
+	ck_assert_uint_le(widest, 78);
+	ck_assert_ptr_nonnull(strstr(nl, "\n  "));
 	char *en = render(a, r, TRIAD_RENDER_TEXT, TRIAD_LANG_EN);
 	ck_assert_ptr_nonnull(strstr(en, "Parent–child–school agreement"));
 	ck_assert_ptr_nonnull(strstr(en, "4. What the student commits to"));

@@ -789,17 +789,20 @@ TRIAD_API int triad_agreement_check_options_init(triad_agreement_check_options *
 /**
  * @brief Check the latest version against the roster and the age policy.
  *
- * Findings (stable codes; see doc/formats/agreement.md for the full list):
- * missing parties (`party.no_student`, `party.no_school`,
- * `party.missing_signer`), parties unknown to the roster
- * (`party.unknown`), a party with no commitments
- * (`party.no_commitments`), clauses without text (`clause.no_text`),
- * clauses between parties that are not on the agreement
- * (`clause.unknown_party`), no contact protocol (`protocol.missing`) or an
- * unknown contact (`protocol.unknown_staff`), signatures by someone
- * without the right (`signature.no_right`), no validity or a period
- * outside the school year (`validity.missing`,
- * `validity.outside_school_year`), and clauses whose owner does not fit the
+ * Findings have stable codes (the table in doc/formats/agreement.md says
+ * when each is given): missing parties (`party.no_student`,
+ * `party.no_school`, `party.missing_signer`), parties unknown to the roster
+ * or not related to the student (`party.unknown`, `party.not_related`), a
+ * guardian with restricted information rights (`party.restricted`), a party
+ * with no commitments (`party.no_commitments`), clauses without text
+ * (`clause.no_text`), clauses between parties that are not on the agreement
+ * (`clause.unknown_party`), no contact protocol or an unknown contact
+ * (`protocol.missing`, `protocol.unknown_staff`,
+ * `protocol.no_staff_with_role`), signatures by someone without the right
+ * (`signature.no_right`), no validity or a period outside the school year
+ * (`validity.missing`, `validity.outside_school_year`), the student's
+ * school type and year (`student_year.missing`, `student_year.invalid`,
+ * `student_year.mismatch`), and clauses whose owner does not fit the
  * student's year by the ownership curve (`clause.owner_student_expected`,
  * `clause.owner_parents_expected`, `clause.ownership_by_parents`).
  *
