@@ -84,7 +84,7 @@ typedef struct triad_agreement_findings triad_agreement_findings;
 
 /** @brief The state of an agreement version. 0 means none; values are stable. */
 typedef enum triad_agreement_state {
-	TRIAD_AGREEMENT_NONE = 0,
+	TRIAD_AGREEMENT_NONE = 0, /**< no state */
 	TRIAD_AGREEMENT_DRAFT = 1,      /**< "draft": being written; may be changed */
 	TRIAD_AGREEMENT_PROPOSED = 2,   /**< "proposed": offered for signing */
 	TRIAD_AGREEMENT_ACTIVE = 3,     /**< "active": signed by everyone required; in force */
@@ -94,7 +94,7 @@ typedef enum triad_agreement_state {
 
 /** @brief The role of a party. 0 means none; values are stable. */
 typedef enum triad_party_role {
-	TRIAD_PARTY_NONE = 0,
+	TRIAD_PARTY_NONE = 0, /**< no role */
 	TRIAD_PARTY_STUDENT = 1,  /**< "student" */
 	TRIAD_PARTY_GUARDIAN = 2, /**< "guardian": a parent or other guardian */
 	TRIAD_PARTY_SCHOOL = 3,   /**< "school": represented by a staff member */
@@ -103,7 +103,7 @@ typedef enum triad_party_role {
 
 /** @brief The sections of an agreement, in printing order. */
 typedef enum triad_agreement_section {
-	TRIAD_SECTION_NONE = 0,
+	TRIAD_SECTION_NONE = 0, /**< no section */
 	TRIAD_SECTION_AIMS = 1,     /**< "aims": the school's aims and values */
 	TRIAD_SECTION_SCHOOL = 2,   /**< "school": what the school commits to */
 	TRIAD_SECTION_PARENTS = 3,  /**< "parents": what parents commit to */
@@ -113,7 +113,7 @@ typedef enum triad_agreement_section {
 
 /** @brief The kind of a measurable commitment. 0 means none. */
 typedef enum triad_commitment_kind {
-	TRIAD_COMMITMENT_NONE = 0,
+	TRIAD_COMMITMENT_NONE = 0, /**< no commitment */
 	/** "min_count": at least `count` contacts of `contact_kind` per `period`. */
 	TRIAD_COMMITMENT_MIN_COUNT = 1,
 	/** "max_interval": at most `weeks` school weeks between two contacts of `contact_kind`. */
@@ -125,7 +125,7 @@ typedef enum triad_commitment_kind {
 
 /** @brief The period of a #TRIAD_COMMITMENT_MIN_COUNT commitment. */
 typedef enum triad_period {
-	TRIAD_PERIOD_NONE = 0,
+	TRIAD_PERIOD_NONE = 0, /**< no period */
 	TRIAD_PERIOD_SCHOOL_WEEK = 1,   /**< "school_week" */
 	TRIAD_PERIOD_MONTH = 2,         /**< "month": a calendar month */
 	TRIAD_PERIOD_REPORT_PERIOD = 3, /**< "report_period": as the school calendar defines them */
@@ -134,7 +134,7 @@ typedef enum triad_period {
 
 /** @brief The severity of a validation finding. */
 typedef enum triad_severity {
-	TRIAD_SEVERITY_NONE = 0,
+	TRIAD_SEVERITY_NONE = 0, /**< no severity */
 	TRIAD_SEVERITY_INFO = 1,    /**< "info": worth knowing */
 	TRIAD_SEVERITY_WARNING = 2, /**< "warning": probably not what the school wants */
 	TRIAD_SEVERITY_ERROR = 3    /**< "error": the agreement cannot work like this */
@@ -142,7 +142,7 @@ typedef enum triad_severity {
 
 /** @brief The output format of triad_agreement_render(). */
 typedef enum triad_render_format {
-	TRIAD_RENDER_NONE = 0,
+	TRIAD_RENDER_NONE = 0, /**< no format */
 	TRIAD_RENDER_TEXT = 1,     /**< plain UTF-8 text */
 	TRIAD_RENDER_MARKDOWN = 2, /**< CommonMark with pipe tables */
 	TRIAD_RENDER_HTML = 3      /**< a complete, printable HTML5 document */
@@ -190,6 +190,7 @@ TRIAD_API const char *triad_catalogue_id_at(size_t index);
 /**
  * @brief Find a catalogue clause by id.
  * @param out receives its index
+ * @param id  a catalogue id such as "school.introduction"
  * @return 0, #TRIAD_EINVAL for NULL, #TRIAD_ENOTFOUND (naming the id).
  */
 TRIAD_API int triad_catalogue_find(size_t *out, const char *id);
@@ -305,7 +306,8 @@ TRIAD_API int triad_agreement_load_file(triad_agreement **out, const char *filen
  *
  * Loading the text gives back an equal agreement (triad_agreement_equal()).
  *
- * @param out receives the NUL-terminated text; release it with triad_free()
+ * @param out       receives the NUL-terminated text; release it with triad_free()
+ * @param agreement the agreement to write
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_agreement_save(char **out, const triad_agreement *agreement);
@@ -349,6 +351,7 @@ TRIAD_API int triad_agreement_set_validity(triad_agreement *agreement, triad_dat
 /**
  * @brief Record the student's school type and school year (leerjaar) the
  *        agreement is written for; they decide which clause variants apply.
+ * @param agreement   the agreement to change
  * @param school_type a school type id such as "havo" (checked against the
  *        school types by triad_agreement_validate())
  * @param year        1..#TRIAD_SCHOOLTYPE_MAX_YEARS
@@ -359,6 +362,7 @@ TRIAD_API int triad_agreement_set_student_year(triad_agreement *agreement,
 
 /**
  * @brief Add a party.
+ * @param agreement the agreement to change
  * @param role #TRIAD_PARTY_STUDENT, #TRIAD_PARTY_GUARDIAN or #TRIAD_PARTY_SCHOOL
  * @param id   the roster id: the student, a guardian, or the staff member
  *             who represents the school
@@ -380,6 +384,7 @@ TRIAD_API int triad_agreement_remove_party(triad_agreement *agreement, const cha
 /**
  * @brief Add a clause without text; set it with
  *        triad_agreement_clause_set_text() or _set_free_text().
+ * @param agreement the agreement to change
  * @param id       unique within the version; same rules as agreement ids
  * @param section  #TRIAD_SECTION_AIMS .. #TRIAD_SECTION_PROTOCOL
  * @param category an involvement category
@@ -416,7 +421,10 @@ TRIAD_API int triad_agreement_remove_clause(triad_agreement *agreement, const ch
 
 /**
  * @brief Set a clause's text in Dutch and English (removing any free text).
- * @param text_nl,text_en non-empty UTF-8
+ * @param agreement the agreement to change
+ * @param clause_id the clause
+ * @param text_nl   the Dutch text, non-empty UTF-8
+ * @param text_en   the English text, non-empty UTF-8
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND, #TRIAD_ESTATE, #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_agreement_clause_set_text(triad_agreement *agreement,
@@ -465,7 +473,11 @@ TRIAD_API int triad_agreement_clause_add_variant(triad_agreement *agreement,
 /**
  * @brief Give a clause a minimum-count commitment: at least @p count
  *        contacts of @p kind per @p period (replacing any commitment).
- * @param count 1..1000
+ * @param agreement the agreement to change
+ * @param clause_id the clause
+ * @param kind      the contact kind counted
+ * @param count     1..1000
+ * @param period    the period counted over
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND, #TRIAD_ESTATE, #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_agreement_clause_set_min_count(triad_agreement *agreement,
@@ -476,7 +488,10 @@ TRIAD_API int triad_agreement_clause_set_min_count(triad_agreement *agreement,
 /**
  * @brief Give a clause a maximum-interval commitment: at most @p weeks
  *        school weeks between two contacts of @p kind.
- * @param weeks 1..52
+ * @param agreement the agreement to change
+ * @param clause_id the clause
+ * @param kind      the contact kind
+ * @param weeks     1..52
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND, #TRIAD_ESTATE, #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_agreement_clause_set_max_interval(triad_agreement *agreement,
@@ -486,7 +501,9 @@ TRIAD_API int triad_agreement_clause_set_max_interval(triad_agreement *agreement
 /**
  * @brief Give a clause a response-time commitment: an answer within
  *        @p days school days.
- * @param kind the contact kind answered, or #TRIAD_CONTACT_NONE for any question
+ * @param agreement the agreement to change
+ * @param clause_id the clause
+ * @param kind the contact kind answered, or TRIAD_CONTACT_NONE for any question
  * @param days 1..60
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND, #TRIAD_ESTATE, #TRIAD_ENOMEM.
  */
@@ -505,6 +522,7 @@ TRIAD_API int triad_agreement_clause_clear_commitment(triad_agreement *agreement
  * @brief Set the contact protocol entry of a subject (replacing an entry
  *        for the same subject; new subjects are appended).
  *
+ * @param agreement    the agreement to change
  * @param subject      "study_progress", "absence", "wellbeing", "care",
  *                     "complaints", "other", or a subject of the school's
  *                     own (1..64 bytes of lower-case ASCII letters, digits,
@@ -530,6 +548,7 @@ TRIAD_API int triad_agreement_remove_protocol(triad_agreement *agreement, const 
 
 /**
  * @brief Offer the latest (draft) version for signing.
+ * @param agreement the agreement
  * @param on the date it is proposed
  * @return 0, #TRIAD_EINVAL for a NULL agreement or an invalid date,
  *         #TRIAD_ESTATE unless the latest version is a draft.
@@ -549,6 +568,7 @@ TRIAD_API int triad_agreement_withdraw(triad_agreement *agreement);
  * triad_agreement_activate() and triad_agreement_validate(), which know the
  * roster and the date.
  *
+ * @param agreement the agreement
  * @param signer_id a party of the version
  * @param on        the date of signing; not before the version was proposed
  * @return 0; #TRIAD_EINVAL; #TRIAD_ENOTFOUND when @p signer_id is not a
@@ -569,6 +589,7 @@ TRIAD_API int triad_agreement_sign(triad_agreement *agreement, const char *signe
  * the guardians the student chose). A previously active version expires on
  * @p on (superseded).
  *
+ * @param agreement the agreement
  * @param roster the roster the parties come from
  * @param policy the age policy; NULL for the defaults
  * @param on     the date it becomes active; not before any signature
@@ -592,6 +613,7 @@ TRIAD_API int triad_agreement_expire(triad_agreement *agreement, triad_date as_o
 /**
  * @brief End the active version early; a pending amendment (a newer draft
  *        or proposed version) is terminated with it.
+ * @param agreement the agreement
  * @param on     the date it ends; not before the version became active
  * @param reason why, non-empty UTF-8 (printed and saved)
  * @return 0; #TRIAD_EINVAL; #TRIAD_ERANGE for a date before activation;
@@ -641,6 +663,7 @@ TRIAD_API int triad_agreement_version_student_year(const triad_agreement_version
 /**
  * @brief A lifecycle date of the version.
  * @param out     receives the date
+ * @param v       the version
  * @param which   "proposed", "activated" or "ended"
  * @return 0; #TRIAD_EINVAL for NULL or an unknown @p which; #TRIAD_ENOTFOUND
  *         when the version has no such date (yet).
@@ -743,7 +766,7 @@ TRIAD_API const triad_commitment *triad_agreement_version_commitment_at(const tr
 TRIAD_API const triad_clause *triad_commitment_clause(const triad_commitment *m);
 /** @brief The kind of commitment. */
 TRIAD_API triad_commitment_kind triad_commitment_kind_of(const triad_commitment *m);
-/** @brief The contact kind it counts (#TRIAD_CONTACT_NONE: any, for response times). */
+/** @brief The contact kind it counts (TRIAD_CONTACT_NONE: any, for response times). */
 TRIAD_API triad_contact_kind triad_commitment_contact_kind(const triad_commitment *m);
 /** @brief #TRIAD_COMMITMENT_MIN_COUNT: the minimum count; else 0. */
 TRIAD_API int triad_commitment_count(const triad_commitment *m);
@@ -811,6 +834,7 @@ TRIAD_API int triad_agreement_check_options_init(triad_agreement_check_options *
  *
  * @param out    receives the findings (possibly none); free with
  *               triad_agreement_findings_free()
+ * @param agreement the agreement; its latest version is checked
  * @param roster the roster the parties come from
  * @param opts   NULL for the defaults
  * @param as_of  the date to judge on when the version has no validity
@@ -881,6 +905,7 @@ TRIAD_API int triad_render_options_init(triad_render_options *opts, unsigned ver
  * that came from input.
  *
  * @param out receives the NUL-terminated document; release it with triad_free()
+ * @param agreement the agreement
  * @param opts NULL for the defaults
  * @return 0, #TRIAD_EINVAL (bad options or version number), #TRIAD_ENOMEM.
  */
