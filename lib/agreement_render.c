@@ -210,7 +210,7 @@ static void wrap(rd *r, const char *text, const char *first, const char *cont, s
 		size_t room = width > strlen(lead) ? width - strlen(lead) : 1;
 		const char *end = p, *brk = NULL;
 		size_t chars = 0;
-		while (*end && chars < room) {
+		while (*end && *end != '\n' && chars < room) {
 			if (*end == ' ')
 				brk = end;
 			end++;
@@ -218,12 +218,14 @@ static void wrap(rd *r, const char *text, const char *first, const char *cont, s
 				end++;
 			chars++;
 		}
-		if (*end && *end != ' ' && brk)
+		if (*end && *end != ' ' && *end != '\n' && brk)
 			end = brk; /* break at the last space that fits */
 		raw(r, lead);
 		triad__sb_putn(&r->sb, p, (size_t)(end - p));
 		raw(r, "\n");
 		p = end;
+		if (*p == '\n')
+			p++; /* a line break in the text itself */
 		while (*p == ' ')
 			p++;
 		first_line = false;

@@ -1365,6 +1365,14 @@ START_TEST(rendering_escapes_input)
 	char *txt = render(a, r, TRIAD_RENDER_TEXT, TRIAD_LANG_NL);
 	ck_assert_ptr_nonnull(strstr(txt, evil));
 	triad_free(txt);
+	/* Line breaks in a text stay line breaks in plain text, spaces in Markdown. */
+	ck_assert_ok(triad_agreement_clause_set_free_text(a, "evil", "Eerste regel.\nTweede regel."));
+	txt = render(a, r, TRIAD_RENDER_TEXT, TRIAD_LANG_NL);
+	ck_assert_ptr_nonnull(strstr(txt, "\n- Eerste regel.\n  Tweede regel.\n"));
+	triad_free(txt);
+	md = render(a, r, TRIAD_RENDER_MARKDOWN, TRIAD_LANG_NL);
+	ck_assert_ptr_nonnull(strstr(md, "\n- Eerste regel. Tweede regel.\n"));
+	triad_free(md);
 	triad_agreement_free(a);
 	triad_roster_free(r);
 }
@@ -1450,7 +1458,8 @@ static void after_validate(void *p, int rc)
 /* Changing calls: on failure the agreement must be as before; after each
  * run it is restored from the saved text (allocation counting is off then). */
 enum { SW_AMEND, SW_VARIANT, SW_PARTY, SW_CATALOGUE, SW_PROTOCOL, SW_SIGN, SW_ACTIVATE,
-       SW_TERMINATE, SW_N };
+       SW_TERMINATE, SW_REMOVE_ACTIVE, SW_VALIDITY_ACTIVE, SW_ADD_CLAUSE, SW_FREE_TEXT,
+       SW_SET_PARTIES, SW_STUDENT_YEAR, SW_N };
 
 static int run_change(void *p)
 {
@@ -1471,8 +1480,23 @@ static int run_change(void *p)
 		return triad_agreement_sign(c->a, "f13", D("2026-09-07"));
 	case SW_ACTIVATE:
 		return triad_agreement_activate(c->a, c->r, NULL, D("2026-09-10"));
-	default:
+	case SW_TERMINATE:
 		return triad_agreement_terminate(c->a, D("2026-12-01"), "moved");
+	case SW_REMOVE_ACTIVE: /* active: a new version without the clause */
+		return triad_agreement_remove_clause(c->a, "parents.homework");
+	case SW_VALIDITY_ACTIVE:
+		return triad_agreement_set_school_year(c->a, 2027);
+	case SW_ADD_CLAUSE:
+		return triad_agreement_add_clause(c->a, "own", TRIAD_SECTION_PARENTS,
+		                                  TRIAD_CATEGORY_INVOLVEMENT_HOME, TRIAD_PARTY_GUARDIAN,
+		                                  "m13", TRIAD_PARTY_STUDENT, "s13");
+	case SW_FREE_TEXT:
+		return triad_agreement_clause_set_free_text(c->a, "student.effort", "Vrij.");
+	case SW_SET_PARTIES:
+		return triad_agreement_clause_set_parties(c->a, "student.effort", TRIAD_PARTY_STUDENT,
+		                                          "s13", TRIAD_PARTY_GUARDIAN, "f13");
+	default:
+		return triad_agreement_set_student_year(c->a, "havo", 2);
 	}
 }
 
@@ -1509,7 +1533,8 @@ START_TEST(allocation_failures_leave_everything_as_it_was)
 	/* Each changing call, on Daan's agreement in the state it needs. */
 	for (c.op = 0; c.op < SW_N; c.op++) {
 		triad_agreement *a = start(c.r, "s13", 2026);
-		if (c.op == SW_AMEND || c.op == SW_TERMINATE) {
+		if (c.op == SW_AMEND || c.op == SW_TERMINATE || c.op == SW_REMOVE_ACTIVE ||
+		    c.op == SW_VALIDITY_ACTIVE) {
 			sign_all13(a);
 			ck_assert_ok(triad_agreement_activate(a, c.r, NULL, D("2026-09-10")));
 		} else if (c.op == SW_PARTY || c.op == SW_CATALOGUE) {

@@ -907,7 +907,11 @@ TRIAD_API int triad_render_options_init(triad_render_options *opts, unsigned ver
  * @param out receives the NUL-terminated document; release it with triad_free()
  * @param agreement the agreement
  * @param opts NULL for the defaults
- * @return 0, #TRIAD_EINVAL (bad options or version number), #TRIAD_ENOMEM.
+ * @return 0; #TRIAD_EINVAL (bad options or version number; with a roster,
+ *         a version with neither validity nor proposal date, or a first
+ *         valid day before the student's birth); #TRIAD_ENOTFOUND with a
+ *         roster when the version has no student party or the roster does
+ *         not know the student; #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_agreement_render(char **out, const triad_agreement *agreement,
                                      const triad_render_options *opts);
