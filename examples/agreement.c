@@ -6,6 +6,7 @@
  *   triad agreement validate --roster school.json a.json
  *   triad agreement sign --roster school.json --signer m1 --date 2026-09-03 a.json
  *   triad agreement render --roster school.json --format html --lang en a.json -o a.html
+ *   triad agreement catalogue --lang en
  *   triad agreement demo
  */
 #include <stdlib.h>
@@ -25,6 +26,7 @@ static void usage(FILE *out)
 	        "                            AGREEMENT [-o OUT]\n"
 	        "       triad agreement render [--roster FILE] [--lang nl|en]\n"
 	        "                              [--format text|markdown|html] AGREEMENT [-o OUT]\n"
+	        "       triad agreement catalogue [--lang nl|en]\n"
 	        "       triad agreement demo [--lang nl|en]\n"
 	        "\n"
 	        "new       start a draft for a student from the roster and the catalogue of\n"
@@ -37,6 +39,7 @@ static void usage(FILE *out)
 	        "          becomes active; the file is rewritten atomically unless -o is given\n"
 	        "render    print as plain text, Markdown or HTML (default: text, nl); with\n"
 	        "          a roster, names and a signature block per required signer\n"
+	        "catalogue the standard clauses a new agreement starts from, by section\n"
 	        "demo      a 13-year-old with separated parents: start, sign, print (nl and en)\n");
 }
 
@@ -311,6 +314,20 @@ static int cmd_render(const args *a)
 	return rc;
 }
 
+static int cmd_catalogue(const args *a)
+{
+	triad_agreement_section last = TRIAD_SECTION_NONE;
+	for (size_t i = 0; i < triad_catalogue_count(); i++) {
+		triad_agreement_section s = triad_catalogue_section(i);
+		if (s != last) {
+			printf("%s%s\n", last ? "\n" : "", triad_agreement_section_name(s, a->lang));
+			last = s;
+		}
+		printf("  %-30s %s\n", triad_catalogue_id_at(i), triad_catalogue_text(i, a->lang));
+	}
+	return 0;
+}
+
 /* ---- demo: a 13-year-old with two separated parents --------------------- */
 
 static int demo_roster(triad_roster **out)
@@ -422,6 +439,8 @@ int cmd_agreement(int argc, char **argv)
 		return cmd_sign(&a);
 	if (strcmp(sub, "render") == 0)
 		return cmd_render(&a);
+	if (strcmp(sub, "catalogue") == 0)
+		return cmd_catalogue(&a);
 	if (strcmp(sub, "demo") == 0)
 		return cmd_demo(&a, !lang_given);
 	fprintf(stderr, "triad agreement: unknown subcommand \"%s\"\n", sub);

@@ -140,6 +140,19 @@ int triad_agreement_activate(triad_agreement *a, const triad_roster *roster,
 			                  "the activation date %s is before \"%s\" signed (%s)", d,
 			                  v->signatures[i].id, e);
 		}
+	if (on < v->proposed_on) {
+		fmt_date(v->proposed_on, e);
+		return triad__err(TRIAD_ERANGE,
+		                  "the activation date %s is before version %d was proposed (%s)", d,
+		                  v->number, e);
+	}
+	triad_agreement_version *old = triad__agr_active(a);
+	if (old && on < old->activated_on) {
+		fmt_date(old->activated_on, e);
+		return triad__err(TRIAD_ERANGE,
+		                  "the activation date %s is before version %d, which it replaces, "
+		                  "became active (%s)", d, old->number, e);
+	}
 	if (v->has_validity && on > v->valid_to) {
 		fmt_date(v->valid_to, e);
 		return triad__err(TRIAD_ERANGE,
@@ -171,7 +184,6 @@ int triad_agreement_activate(triad_agreement *a, const triad_roster *roster,
 		                  "agreement \"%s\" version %d cannot become active on %s: %zu "
 		                  "required signature%s missing: %s", a->id, v->number, d, nmissing,
 		                  nmissing == 1 ? " is" : "s are", missing);
-	triad_agreement_version *old = triad__agr_active(a);
 	if (old) {
 		/* Superseded: in force until the day before the new version. */
 		old->state = TRIAD_AGREEMENT_EXPIRED;

@@ -768,6 +768,8 @@ START_TEST(amendments_make_versions)
 	ck_assert_ok(triad_agreement_sign(a, "f13", D("2026-11-02")));
 	ck_assert_ok(triad_agreement_sign(a, "t1", D("2026-11-03")));
 	ck_assert_ptr_eq(triad_agreement_in_force(a, D("2026-11-03")), v1);
+	ck_assert_fails(triad_agreement_activate(a, r, NULL, D("2026-11-02")), TRIAD_ERANGE,
+	                "before \"t1\" signed (2026-11-03)");
 	ck_assert_ok(triad_agreement_activate(a, r, NULL, D("2026-11-03")));
 	ck_assert_int_eq(triad_agreement_version_state(v1), TRIAD_AGREEMENT_EXPIRED);
 	ck_assert_int_eq(triad_agreement_version_state(v2), TRIAD_AGREEMENT_ACTIVE);

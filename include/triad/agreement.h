@@ -594,7 +594,9 @@ TRIAD_API int triad_agreement_sign(triad_agreement *agreement, const char *signe
  * @param policy the age policy; NULL for the defaults
  * @param on     the date it becomes active; not before any signature
  * @return 0; #TRIAD_EINVAL; #TRIAD_ENOTFOUND for a student unknown to the
- *         roster; #TRIAD_ERANGE for a date before a signature;
+ *         roster; #TRIAD_ERANGE for a date before the proposal, a
+ *         signature or the activation of the version it replaces, or after
+ *         the validity;
  *         #TRIAD_ESTATE unless the latest version is proposed and signed by
  *         everyone required (the message names who is missing);
  *         #TRIAD_ENOMEM.
