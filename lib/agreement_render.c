@@ -479,10 +479,13 @@ static int signatures(rd *r, const triad_policy_options *policy)
 {
 	heading(r, 2, L(r, "Ondertekening", "Signatures"));
 	if (r->roster) {
+		/* Who had to sign: on the day it became active, or for a version
+		 * still to be signed, on its first valid day. */
 		const triad_agreement_version *v = r->v;
-		triad_date on = v->has_validity ? v->valid_from
+		triad_date on = v->has_activated ? v->activated_on
+		                : v->has_validity ? v->valid_from
 		                : v->has_proposed ? v->proposed_on : 0;
-		if (!v->has_validity && !v->has_proposed)
+		if (!v->has_activated && !v->has_validity && !v->has_proposed)
 			return triad__err(TRIAD_EINVAL,
 			                  "version %d has neither a validity nor a proposal date, so "
 			                  "the required signers cannot be determined", v->number);
@@ -490,6 +493,13 @@ static int signatures(rd *r, const triad_policy_options *policy)
 		int rc = triad__agr_required_signers(&req, v, r->roster, policy, on);
 		if (rc)
 			return rc;
+		/* Signatures placed by others show too (validation judges them). */
+		for (size_t i = 0; !rc && i < v->nsignatures; i++)
+			rc = triad__strlist_add_unique(req, v->signatures[i].id);
+		if (rc) {
+			triad_strlist_free(req);
+			return rc;
+		}
 		for (size_t i = 0; i < triad_strlist_count(req); i++)
 			signature_block(r, triad_strlist_at(req, i));
 		triad_strlist_free(req);

@@ -23,6 +23,9 @@
 #include "support/failalloc.h"
 #include "support/testutil.h"
 
+static char *render(const triad_agreement *a, const triad_roster *r, triad_render_format fmt,
+                    triad_lang lang);
+
 static triad_date D(const char *iso)
 {
 	triad_date d = 0;
@@ -669,6 +672,15 @@ START_TEST(signing_rules_at_15_16_17_18)
 		}
 	ck_assert_uint_eq(found, 1);
 	triad_agreement_findings_free(f);
+	triad_agreement_free(a);
+	/* Printed, the active agreement has blocks for the three who had to sign
+	 * on 2027-10-01 and for the father, who signed anyway. */
+	ck_assert_ok(sign_and_activate(r, 2027, child_parents_school, D("2027-10-01"), &a));
+	char *txt = render(a, r, TRIAD_RENDER_TEXT, TRIAD_LANG_EN);
+	ck_assert_uint_eq(count_of(txt, "Signed on 2027-10-01"), 4);
+	ck_assert_ptr_nonnull(strstr(txt, "For the school: Anna Smit (t1)\nSigned on 2027-10-01\n\n"
+	                                  "Parent or guardian: Karim El Amrani (fx)"));
+	triad_free(txt);
 	triad_agreement_free(a);
 	/* The step-parent (no authority) never has the right, at any age. */
 	a = start(r, "sx", 2025);

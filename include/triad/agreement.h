@@ -901,10 +901,11 @@ TRIAD_API int triad_render_options_init(triad_render_options *opts, unsigned ver
  * Sections in order (aims; what the school, the parents and the student
  * commit to, each clause under its owner for the version's year; the contact
  * protocol as a table), the validity, and a signature block for each
- * required signer: with a roster, the signers the age policy names on the
- * first valid day and the school's representative; without one, every
- * party. Placed signatures show their date. HTML output escapes everything
- * that came from input.
+ * required signer: with a roster, the signers the age policy names (on the
+ * day the version became active, or else on its first valid day) and the
+ * school's representative, followed by anyone else who signed; without a
+ * roster, every party. Placed signatures show their date. HTML output
+ * escapes everything that came from input.
  *
  * @param out receives the NUL-terminated document; release it with triad_free()
  * @param agreement the agreement
