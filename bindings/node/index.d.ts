@@ -319,6 +319,75 @@ export declare const policy: {
   consentInForce(roster: Roster, studentId: string, purpose: string, on: DateLike, opts?: PolicyOptions | null): boolean;
   isAdult(roster: Roster, studentId: string, on: DateLike, opts?: PolicyOptions | null): boolean;
 };
+export interface AgreementClause {
+  id: string; section: number; category: Category; fromRole: number; fromId: string | null;
+  toRole: number; toId: string | null; textNl: string | null; textEn: string | null; freeText: boolean;
+  variants: Array<{ yearFrom: number; yearTo: number; fromRole: number; fromId: string | null; textNl: string | null; textEn: string | null }>;
+  commitment: AgreementCommitment | null;
+}
+export interface AgreementCommitment {
+  clauseId: string; kind: number; contactKind: ContactKind; count: number; period: number; weeks: number;
+  days: number; fromRole: number; fromId: string | null; toRole: number; toId: string | null;
+}
+/** A snapshot of one version of an agreement. */
+export interface AgreementVersion {
+  number: number; state: number; validFrom: Date | null; validTo: Date | null; schoolType: string | null;
+  studentYear: number; studentId: string | null; proposed: Date | null; activated: Date | null;
+  ended: Date | null; endReason: string | null; parties: Array<{ role: number; id: string }>;
+  clauses: AgreementClause[];
+  protocol: Array<{ subject: string; staffRole: number; staffId: string | null; channel: Channel; responseDays: number }>;
+  signatures: Array<{ id: string; role: number; date: Date }>;
+  commitments: AgreementCommitment[];
+}
+export interface Finding { severity: number; code: string; location: string; message: string }
+/** The parent–child–school agreement (triad.agreement/1) with all its versions. */
+export declare class Agreement extends Handle {
+  constructor(id: string);
+  static start(id: string, roster: Roster, studentId: string, staffId: string,
+    opts: { schoolYear: number; policy?: PolicyOptions | null; withCatalogue?: boolean }): Agreement;
+  static load(json: string | Buffer, source?: string | null): Agreement;
+  static loadFile(filename: string): Agreement;
+  save(): string; saveFile(filename: string): void; equals(other: unknown): boolean;
+  setSchoolYear(startYear: number): void; setValidity(from: DateLike, to: DateLike): void;
+  setStudentYear(schoolType: string, year: number): void;
+  addParty(role: number, id: string): void; removeParty(id: string): void;
+  addClause(c: { id: string; section: number; category: Category; fromRole: number; fromId?: string | null; toRole: number; toId?: string | null }): void;
+  addCatalogueClause(catalogueId: string): void; removeClause(clauseId: string): void;
+  setClauseText(clauseId: string, textNl: string | null, textEn: string | null): void;
+  setClauseFreeText(clauseId: string, text: string): void;
+  setClauseParties(clauseId: string, p: { fromRole: number; fromId?: string | null; toRole: number; toId?: string | null }): void;
+  addClauseVariant(clauseId: string, v: { yearFrom: number; yearTo: number; fromRole: number; fromId?: string | null; textNl?: string | null; textEn?: string | null }): void;
+  setMinCount(clauseId: string, kind: ContactKind, count: number, period: number): void;
+  setMaxInterval(clauseId: string, kind: ContactKind, weeks: number): void;
+  setResponseTime(clauseId: string, kind: ContactKind, days: number): void;
+  clearCommitment(clauseId: string): void;
+  setProtocol(p: { subject: string; channel: Channel; responseDays: number; staffRole?: number; staffId?: string | null }): void;
+  removeProtocol(subject: string): void;
+  propose(on: DateLike): void; withdraw(): void; sign(signerId: string, on: DateLike): void;
+  activate(roster: Roster, on: DateLike, policy?: PolicyOptions | null): void;
+  expire(asOf: DateLike): void; terminate(on: DateLike, reason: string): void;
+  readonly id: string; readonly state: number;
+  readonly versions: AgreementVersion[]; readonly latest: AgreementVersion;
+  inForce(on: DateLike): AgreementVersion | null;
+  clause(id: string): AgreementClause;
+  validate(roster: Roster, asOf: DateLike, opts?: { policy?: PolicyOptions | null; types?: SchoolTypes | null; ownershipThreshold?: number; lang?: Lang }): Finding[] & { atLeast(severity: number): number };
+  render(opts?: { format?: number; lang?: Lang; roster?: Roster | null; policy?: PolicyOptions | null; version?: number }): string;
+}
+export declare const agreement: {
+  readonly AgreementState: Readonly<Record<'NONE' | 'DRAFT' | 'PROPOSED' | 'ACTIVE' | 'EXPIRED' | 'TERMINATED', number>>;
+  readonly PartyRole: Readonly<Record<'NONE' | 'STUDENT' | 'GUARDIAN' | 'SCHOOL' | 'ALL', number>>;
+  readonly Section: Readonly<Record<'NONE' | 'AIMS' | 'SCHOOL' | 'PARENTS' | 'STUDENT' | 'PROTOCOL', number>>;
+  readonly CommitmentKind: Readonly<Record<'NONE' | 'MIN_COUNT' | 'MAX_INTERVAL' | 'RESPONSE_TIME', number>>;
+  readonly Period: Readonly<Record<'NONE' | 'SCHOOL_WEEK' | 'MONTH' | 'REPORT_PERIOD' | 'SCHOOL_YEAR', number>>;
+  readonly Severity: Readonly<Record<'NONE' | 'INFO' | 'WARNING' | 'ERROR', number>>;
+  readonly RenderFormat: Readonly<Record<'NONE' | 'TEXT' | 'MARKDOWN' | 'HTML', number>>;
+  agreementState: { id(v: number): string }; partyRole: { id(v: number): string };
+  commitmentKind: { id(v: number): string }; period: { id(v: number): string }; severity: { id(v: number): string };
+  section: { id(s: number): string; name(s: number, lang?: Lang): string };
+  catalogue(): Array<{ id: string; section: number; textNl: string; textEn: string }>;
+  catalogueClause(id: string): { id: string; section: number; textNl: string; textEn: string };
+  readonly Agreement: typeof Agreement;
+};
 // ---- end issue 3 -----------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ const schooltypes = require('./lib/schooltypes');
 // issue 3: people, age policy, agreements
 const roster = require('./lib/roster');
 const policy = require('./lib/policy');
+const agreement = require('./lib/agreement');
 // end issue 3
 // issue 5: calendar, contacts
 const calendar = require('./lib/calendar');
@@ -61,6 +62,8 @@ module.exports = {
   Relation: roster.Relation,
   Consent: roster.Consent,
   policy,
+  agreement,
+  Agreement: agreement.Agreement,
   // end issue 3
   // issue 5: calendar, contacts
   calendar,

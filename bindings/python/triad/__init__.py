@@ -16,7 +16,8 @@ from __future__ import annotations
 from . import categories, common, contactkind, date, error, memory, schooltypes
 from . import strlist
 # issue 3: people, age policy, agreements
-from . import policy, roster
+from . import agreement, policy, roster
+from .agreement import Agreement
 from .policy import PolicyOptions
 from .roster import (Consent, Guardian, Household, InfoRights, Relation, RelationKind,
                      Roster, Staff, StaffRole, Student)
@@ -53,7 +54,7 @@ __all__ = [
     "version_number",
     "policy", "roster", "PolicyOptions", "Consent", "Guardian", "Household",
     "InfoRights", "Relation", "RelationKind", "Roster", "Staff", "StaffRole",
-    "Student",
+    "Student", "agreement", "Agreement",
     "analytics", "calendar", "contactlog", "contactplan", "PlanStatus", "ReachReport",
     "Calendar", "Region", "Contact", "ContactLog", "ContactReader", "ContactWriter",
     "Initiator", "Tone", "Audience", "ContactPlan", "PlanRule",
