@@ -7,7 +7,7 @@ typedef struct words {
 	const char *title, *window, *hard_prefix, *rules_weeks, *rules_failed, *rules_from, *or_;
 	const char *cols[10];
 	const char *school, *class_, *mentor;
-	const char *never_title, *no_attempt, *attempts_none, *last_on;
+	const char *never_title, *no_attempt, *attempt_none, *attempts_none, *last_on;
 	const char *hard_title, *in_weeks, *in_row, *last_contact, *never_reached;
 	const char *none;
 } words;
@@ -20,7 +20,7 @@ static const words EN = {
 	  "failed", "never", "hard" },
 	"school", "class", "mentor",
 	"Households never contacted (%zu):\n", "no attempt recorded",
-	"%zu attempts, none reached", "; last on %s",
+	"1 attempt, not reached", "%zu attempts, none reached", "; last on %s",
 	"Hard to reach (%zu):\n", "no contact in the last %d school weeks despite attempts",
 	"%zu failed attempts in a row", "; last contact %s", "; never reached",
 	"  none\n",
@@ -34,7 +34,7 @@ static const words NL = {
 	  "mislukt", "nooit", "moeilijk" },
 	"school", "klas", "mentor",
 	"Gezinnen nooit gesproken (%zu):\n", "geen poging vastgelegd",
-	"%zu pogingen, niemand bereikt", "; laatste op %s",
+	"1 poging, niemand bereikt", "%zu pogingen, niemand bereikt", "; laatste op %s",
 	"Moeilijk bereikbaar (%zu):\n", "geen contact in de laatste %d schoolweken ondanks pogingen",
 	"%zu mislukte pogingen op rij", "; laatste contact %s", "; nooit bereikt",
 	"  geen\n",
@@ -99,7 +99,8 @@ int triad_reach_report_text(char **out, const triad_reach_report *r, triad_lang 
 		if (n->attempts == 0) {
 			triad__sb_puts(&sb, w->no_attempt);
 		} else {
-			triad__sb_printf(&sb, w->attempts_none, n->attempts);
+			triad__sb_printf(&sb, n->attempts == 1 ? w->attempt_none : w->attempts_none,
+			                 n->attempts);
 			triad__sb_printf(&sb, w->last_on, fmt_date(n->last_attempt, d1));
 		}
 		triad__sb_putc(&sb, '\n');

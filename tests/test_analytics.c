@@ -282,6 +282,11 @@ START_TEST(options)
 	ck_assert_str_eq(hh, "h-3");
 	ck_assert_uint_eq(reasons, TRIAD_HARD_NO_CONTACT_IN_WEEKS);
 	ck_assert_uint_eq(row, 1);
+	char *text = NULL;
+	ck_assert_ok(triad_reach_report_text(&text, r, TRIAD_LANG_EN));
+	ck_assert_msg(strstr(text, "  h-5                  1 attempt, not reached; last on 2026-10-05\n"),
+	              "%s", text);
+	triad_free(text);
 	triad_reach_report_free(r);
 
 	o.hard_weeks = 61;
@@ -575,7 +580,7 @@ START_TEST(plan_against_log)
 	ck_assert_ok(triad_plan_status_text(&text, st, "h-2", TRIAD_LANG_EN));
 	ck_assert_msg(strstr(text, "Contact plan as of 2026-10-01\n\nHousehold h-2\n") &&
 	              strstr(text, "  done late       intake conversation      from 2026-08-03 "
-	                           "to 2026-08-28; on 2026-09-03 (p2) [intake]\n") &&
+	                           "to 2026-08-28; on 2026-09-03 (p2) [intake: s-bob; t-mol]\n") &&
 	              strstr(text, "  0 done, 1 late, 1 overdue, 0 open, 0 upcoming\n"),
 	              "unexpected text:\n%s", text);
 	triad_free(text);
