@@ -340,6 +340,11 @@ START_TEST(school_weeks_from_the_calendar)
 	                                                   "from")), "2026-08-01");
 	json_decref(root);
 	triad_free(json);
+	char *text = NULL;
+	ck_assert_ok(triad_reach_report_text(&text, r, TRIAD_LANG_EN));
+	ck_assert_ptr_nonnull(strstr(text, "no contact in the last 6 school weeks despite attempts "
+	                                   "(weeks from 2026-10-12)"));
+	triad_free(text);
 	triad_reach_report_free(r);
 	/* Outside the calendar's school year the weeks cannot be judged. */
 	ck_assert_fails(triad_reach_report_new(&r, log, aud, D(2027, 8, 2), &o), TRIAD_ERANGE,
@@ -361,8 +366,9 @@ START_TEST(text_and_json)
 	ck_assert_ok(triad_reach_report_text(&nl, r, TRIAD_LANG_NL));
 	const char *en_has[] = {
 		"Reach report as of 2026-11-26\n",
+		/* Without a calendar, school weeks are calendar weeks. */
 		"Window: 2026-08-01 to 2026-11-26. Hard to reach: no contact in the last 6 "
-		"school weeks despite attempts (weeks from 2026-10-19), or 3 failed attempts "
+		"weeks despite attempts (weeks from 2026-10-19), or 3 failed attempts "
 		"in a row.\n",
 		/* group, households, reached, reach, contacts, proactive, share, failed, never, hard */
 		"school                            6        4   66.7%         7         4   57.1%"
@@ -375,9 +381,9 @@ START_TEST(text_and_json)
 		"  h-5                  2 attempts, none reached; last on 2026-11-02\n"
 		"  h-6                  no attempt recorded\n",
 		"Hard to reach (2):\n"
-		"  h-3                  no contact in the last 6 school weeks despite attempts; "
+		"  h-3                  no contact in the last 6 weeks despite attempts; "
 		"3 failed attempts in a row; last contact 2026-09-10\n"
-		"  h-5                  no contact in the last 6 school weeks despite attempts; "
+		"  h-5                  no contact in the last 6 weeks despite attempts; "
 		"never reached\n",
 	};
 	for (size_t i = 0; i < sizeof en_has / sizeof *en_has; i++)
@@ -386,7 +392,7 @@ START_TEST(text_and_json)
 	const char *nl_has[] = {
 		"Bereikrapport per 2026-11-26\n",
 		"Periode: 2026-08-01 t/m 2026-11-26. Moeilijk bereikbaar: geen contact in de "
-		"laatste 6 schoolweken ondanks pogingen (weken vanaf 2026-10-19), of 3 mislukte "
+		"laatste 6 weken ondanks pogingen (weken vanaf 2026-10-19), of 3 mislukte "
 		"pogingen op rij.\n",
 		"klas 1b                           3        2   66.7%",
 		"Gezinnen nooit gesproken (2):\n  h-5                  2 pogingen, niemand "
