@@ -309,6 +309,24 @@ START_TEST(filters_deadlines_limits_and_report_periods)
 	ck_assert_fails(triad_contactplan_generate(&x, plan, cal, aud), TRIAD_ERANGE,
 	                "rule \"late\": the deadline lies outside the school year");
 	ck_assert_fails(triad_contactplan_generate(&x, NULL, cal, aud), TRIAD_EINVAL, NULL);
+	/* An empty plan, and a rule nobody matches, expect nothing. */
+	triad_contactplan *none;
+	ck_assert_ok(triad_contactplan_new(&none));
+	ck_assert_ok(triad_contactplan_generate(&x, none, cal, aud));
+	ck_assert_uint_eq(triad_expected_count(x), 0);
+	ck_assert_uint_eq(triad_expected_skipped_count(x), 2);
+	triad_expected_free(x);
+	const int32_t year12[] = { 12 };
+	triad_plan_rule nobody = late;
+	nobody.id = "year-12";
+	nobody.has_deadline = 0;
+	nobody.years = year12;
+	nobody.year_count = 1;
+	ck_assert_ok(triad_contactplan_add_rule(none, &nobody));
+	ck_assert_ok(triad_contactplan_generate(&x, none, cal, aud));
+	ck_assert_uint_eq(triad_expected_count(x), 0);
+	triad_expected_free(x);
+	triad_contactplan_free(none);
 	/* A calendar without school days cannot hold contacts. */
 	triad_calendar *empty;
 	ck_assert_ok(triad_calendar_new(&empty, 2025, TRIAD_REGION_MIDDEN));
