@@ -20,6 +20,7 @@
 /* issue 3: people, age policy, agreements */
 /* end issue 3 */
 /* issue 4: conference scheduler */
+#include "triad/conference.h"
 /* end issue 4 */
 /* issue 5: calendar, contacts */
 /* end issue 5 */
