@@ -51,7 +51,7 @@ typedef struct cm_household {
 	char id[16];
 	char name[64];
 	int nstudents;
-	char students[CM_MAX_STUDENTS][16];
+	char students[CM_MAX_STUDENTS][48]; /* names, unique in the household */
 	cm_presence s[CM_MAX_SESSIONS];
 	cm_pref pref;
 	int max_sessions; /* 0: no cap */

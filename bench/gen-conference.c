@@ -114,6 +114,12 @@ static const char *const surnames[] = {
 	"Nguyen", "Pinas", "Martina", "Öztürk", "Çelik", "Żak",
 };
 static const char initials[] = "ABCDEFGHIJKLMNOPRSTW";
+static const char *const first_names[] = {
+	"Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Nora", "Yara", "Eva", "Liv",
+	"Lotte", "Fenna", "Noor", "Saar", "Amira", "Fatima", "Ilse", "Roos", "Lieke",
+	"Noah", "Sem", "Liam", "Lucas", "Daan", "Finn", "Levi", "Luuk", "Mees", "Bram",
+	"Thijs", "Jesse", "Ruben", "Milan", "Mohammed", "Adam", "Ayoub", "Kevin", "Stijn", "Jens",
+};
 
 static int build(const params *p, cm_instance *in)
 {
@@ -208,20 +214,32 @@ static int build(const params *p, cm_instance *in)
 	in->households = calloc((size_t)p->households, sizeof *in->households);
 	int *student_class = calloc((size_t)p->students, sizeof *student_class);
 	int *student_house = calloc((size_t)p->students, sizeof *student_house);
+	int *student_index = calloc((size_t)p->students, sizeof *student_index);
 	for (int st = 0; st < p->students; st++) {
 		int h = st < p->households ? st : rng_int(&R, p->households);
 		while (in->households[h].nstudents >= CM_MAX_STUDENTS)
 			h = (h + 1) % p->households;
-		cm_household *hh = &in->households[h];
-		snprintf(hh->students[hh->nstudents++], sizeof hh->students[0], "st%05d", st + 1);
 		student_class[st] = rng_int(&R, nclasses);
 		student_house[st] = h;
+		student_index[st] = in->households[h].nstudents++;
 	}
 	for (int h = 0; h < p->households; h++) {
 		cm_household *hh = &in->households[h];
 		snprintf(hh->id, sizeof hh->id, "h%04d", h + 1);
-		snprintf(hh->name, sizeof hh->name, "Fam. %s",
-		         surnames[rng_int(&R, (int)(sizeof surnames / sizeof *surnames))]);
+		const char *surname = surnames[rng_int(&R, (int)(sizeof surnames / sizeof *surnames))];
+		snprintf(hh->name, sizeof hh->name, "Fam. %s", surname);
+		/* children: first names distinct within the household */
+		for (int k = 0; k < hh->nstudents; k++) {
+			const char *first;
+			bool taken;
+			do {
+				first = first_names[rng_int(&R, (int)(sizeof first_names / sizeof *first_names))];
+				taken = false;
+				for (int q = 0; q < k; q++)
+					taken = taken || strncmp(hh->students[q], first, strlen(first)) == 0;
+			} while (taken);
+			snprintf(hh->students[k], sizeof hh->students[k], "%s %s", first, surname);
+		}
 		int present = 0;
 		for (int s = 0; s < p->sessions; s++) {
 			bool here = p->sessions == 1 || rng_unit(&R) < 0.8 ||
@@ -263,12 +281,7 @@ static int build(const params *p, cm_instance *in)
 		}
 		int h = student_house[st];
 		cm_household *hh = &in->households[h];
-		int sidx = 0;
-		char sid[16];
-		snprintf(sid, sizeof sid, "st%05d", st + 1);
-		for (int k = 0; k < hh->nstudents; k++)
-			if (strcmp(hh->students[k], sid) == 0)
-				sidx = k;
+		int sidx = student_index[st];
 		/* a second request of the household for the same teacher becomes
 		 * one request about both children */
 		cm_request *same = NULL;
@@ -319,6 +332,7 @@ static int build(const params *p, cm_instance *in)
 	free(classes);
 	free(student_class);
 	free(student_house);
+	free(student_index);
 	return made == p->requests ? 0 : -1;
 }
 
