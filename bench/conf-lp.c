@@ -4,6 +4,7 @@
  * CPLEX LP format (for cbc), and turns cbc's solution back into meetings.
  *
  *     conf-lp write INSTANCE.json MODEL.lp
+ *     conf-lp write-weight INSTANCE.json MODEL.lp
  *     conf-lp meetings INSTANCE.json CBC-SOLUTION > MEETINGS.tsv
  *
  * The formulation (r request, s session, t/k slot, h household, j teacher):
@@ -31,7 +32,14 @@
  *          +   1 * (sum q - sum meeting slots of teachers)
  *          +   1 * (meetings starting in the wrong half for an early/late wish)
  *
- * (the weights are read from the instance's settings). Presence intervals
+ * (the weights are read from the instance's settings).
+ *
+ * `write-weight` writes the relaxation that keeps every hard constraint but
+ * only the unscheduled term: no presence intervals, plain "one meeting at a
+ * time" rows. Its optimum (or cbc's bound on it) is a lower bound on the
+ * unscheduled term of the full objective, hence on the cost: a far smaller
+ * program that cbc can often close, and a much stronger bound than the
+ * flow relaxation, which ignores which household meets which teacher when. Presence intervals
  * instead of big-M span variables make the LP see some waiting: with big-M
  * spans its bound on waiting is 0. The arrival and departure rows are the
  * symmetry breaking the model admits: every schedule has exactly one
@@ -183,7 +191,20 @@ static void interval_rows(lpw *w, const cm_session *ss, const char *prefix, int 
 	}
 }
 
-static int write_lp(const cm_instance *in, const char *path)
+/* Plain "at most one meeting at a time" rows over slots [lo, hi). */
+static void conflict_rows(lpw *w, span sp, cover *busy)
+{
+	for (int k = sp.lo; k < sp.hi; k++) {
+		if (busy[k].n < 2)
+			continue;
+		lp_row_begin(w);
+		for (int b = 0; b < busy[k].n; b++)
+			lp_term(w, 1, busy[k].names[b]);
+		lp_row_end(w, "<=", 1);
+	}
+}
+
+static int write_lp(const cm_instance *in, const char *path, bool weight_only)
 {
 	if (in->settings.walking_gap > 0) {
 		fprintf(stderr, "conf-lp: instances with a walking gap are not supported\n");
@@ -242,7 +263,8 @@ static int write_lp(const cm_instance *in, const char *path)
 				bool early = t < (ss->slots + 1) / 2;
 				if ((h->pref == CM_PREF_EARLY && !early) || (h->pref == CM_PREF_LATE && early))
 					c += (double)st->w_pref;
-				fprintf(obj, " %s %.17g %s\n", c < 0 ? "-" : "+", c < 0 ? -c : c, name);
+				if (!weight_only)
+					fprintf(obj, " %s %.17g %s\n", c < 0 ? "-" : "+", c < 0 ? -c : c, name);
 				size_t hi = ((size_t)rq->household * S + s);
 				widen(&hspan[hi], t, t + rq->slots);
 				for (int k = t; k < t + rq->slots; k++)
@@ -290,10 +312,27 @@ static int write_lp(const cm_instance *in, const char *path)
 					lp_row_end(&w, "<=", 0);
 				}
 			}
-			interval_rows(&w, &in->sessions[s], "p", h, s, sp, &hbusy[((size_t)h * S + s) * 64],
-			              y, false, bounds, bin, (double)st->w_wait, obj);
+			if (weight_only)
+				conflict_rows(&w, sp, &hbusy[((size_t)h * S + s) * 64]);
+			else
+				interval_rows(&w, &in->sessions[s], "p", h, s, sp,
+				              &hbusy[((size_t)h * S + s) * 64], y, false, bounds, bin,
+				              (double)st->w_wait, obj);
 		}
-		if (attended > 1) {
+		if (attended > 1 && weight_only) {
+			if (hh->max_sessions > 0 && hh->max_sessions < attended) {
+				lp_row_begin(&w);
+				for (int s = 0; s < S; s++) {
+					span sp = hspan[(size_t)h * S + s];
+					if (sp.lo < sp.hi) {
+						char y[40];
+						snprintf(y, sizeof y, "y%d_%d", h, s);
+						lp_term(&w, 1, y);
+					}
+				}
+				lp_row_end(&w, "<=", hh->max_sessions);
+			}
+		} else if (attended > 1) {
 			snprintf(name, sizeof name, "e%d", h);
 			fprintf(obj, " + %.17g %s\n", (double)st->w_extra_session, name);
 			lp_row_begin(&w);
@@ -328,8 +367,11 @@ static int write_lp(const cm_instance *in, const char *path)
 			size_t ti = (size_t)j * S + s;
 			if (tspan[ti].lo >= tspan[ti].hi)
 				continue;
-			interval_rows(&w, &in->sessions[s], "q", j, s, tspan[ti], &tbusy[ti * 64], NULL,
-			              true, bounds, bin, (double)st->w_idle, obj);
+			if (weight_only)
+				conflict_rows(&w, tspan[ti], &tbusy[ti * 64]);
+			else
+				interval_rows(&w, &in->sessions[s], "q", j, s, tspan[ti], &tbusy[ti * 64],
+				              NULL, true, bounds, bin, (double)st->w_idle, obj);
 			int cap = in->teachers[j].s[s].max_meetings;
 			if (cap > 0 && cap < tcap[ti].n) {
 				lp_row_begin(&w);
@@ -446,8 +488,11 @@ static int print_meetings(const cm_instance *in, const char *solpath)
 
 int main(int argc, char **argv)
 {
-	if (argc != 4 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "meetings") != 0)) {
+	bool write = argc == 4 && strcmp(argv[1], "write") == 0;
+	bool write_weight = argc == 4 && strcmp(argv[1], "write-weight") == 0;
+	if (argc != 4 || (!write && !write_weight && strcmp(argv[1], "meetings") != 0)) {
 		fprintf(stderr, "usage: conf-lp write INSTANCE.json MODEL.lp\n"
+		                "       conf-lp write-weight INSTANCE.json MODEL.lp\n"
 		                "       conf-lp meetings INSTANCE.json CBC-SOLUTION\n");
 		return 2;
 	}
@@ -455,7 +500,8 @@ int main(int argc, char **argv)
 	if (cm_read_json(&in, argv[2]) != 0)
 		return 1;
 	snprintf(in.name, sizeof in.name, "%s", argv[2]);
-	int rc = strcmp(argv[1], "write") == 0 ? write_lp(&in, argv[3]) : print_meetings(&in, argv[3]);
+	int rc = write || write_weight ? write_lp(&in, argv[3], write_weight)
+	                               : print_meetings(&in, argv[3]);
 	cm_free(&in);
 	return rc;
 }

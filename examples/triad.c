@@ -10,6 +10,8 @@ int cmd_categories(int argc, char **argv);
 /* issue 3 */
 /* end issue 3 */
 /* issue 4 */
+int cmd_schedule(int argc, char **argv);
+int cmd_schedule_check(int argc, char **argv);
 /* end issue 4 */
 /* issue 5 */
 /* end issue 5 */
@@ -25,6 +27,8 @@ static const struct {
 	/* issue 3 */
 	/* end issue 3 */
 	/* issue 4 */
+	{ "schedule", cmd_schedule, "schedule parent-teacher conferences; HTML, letters, iCalendar" },
+	{ "schedule-check", cmd_schedule_check, "check a conference schedule: violations and metrics" },
 	/* end issue 4 */
 	/* issue 5 */
 	/* end issue 5 */

@@ -21,6 +21,7 @@
 /* end issue 3 */
 /* issue 4: conference scheduler */
 #include "triad/conference.h"
+#include "triad/conference_export.h"
 /* end issue 4 */
 /* issue 5: calendar, contacts */
 /* end issue 5 */
