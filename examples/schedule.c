@@ -124,6 +124,19 @@ static char *file_name(const char *dir, const char *prefix, const char *id, cons
 	return path;
 }
 
+static bool fail_oom(void)
+{
+	fprintf(stderr, "triad schedule: out of memory\n");
+	return false;
+}
+
+/* Report a failed export and return false. */
+static bool fail_export(const char *what)
+{
+	report_error("schedule", what);
+	return false;
+}
+
 /* Write text (owned by the library) to a file and release it. */
 static bool write_owned(const char *cmd, const char *path, char *text)
 {
@@ -140,17 +153,17 @@ static bool write_html(const triad_conference *conf, const triad_conference_resu
 	char *text = NULL;
 	char *path = file_name(dir, "", "index", "html");
 	if (!path)
-		return report_error("schedule", "out of memory") && false;
+		return fail_oom();
 	bool ok = triad_conference_export_html(&text, conf, res, opt) == 0
 	                  ? write_owned("schedule", path, text)
-	                  : (report_error("schedule", "the HTML view"), false);
+	                  : fail_export("cannot make the HTML view");
 	free(path);
 	for (size_t h = 0; ok && h < triad_conference_household_count(conf); h++) {
 		const char *id = triad_conference_household_id(conf, h);
 		if (triad_conference_export_letter(&text, conf, res, id, opt) != 0)
-			return report_error("schedule", "a letter") && false;
+			return fail_export("cannot write a letter");
 		path = file_name(dir, "letter", id, "txt");
-		ok = path ? write_owned("schedule", path, text) : (triad_free(text), false);
+		ok = path ? write_owned("schedule", path, text) : (triad_free(text), fail_oom());
 		free(path);
 	}
 	return ok;
@@ -166,17 +179,17 @@ static bool write_ics(const triad_conference *conf, const triad_conference_resul
 	for (size_t h = 0; ok && h < triad_conference_household_count(conf); h++) {
 		const char *id = triad_conference_household_id(conf, h);
 		if (triad_conference_export_household_ics(&text, conf, res, id, opt) != 0)
-			return report_error("schedule", "a household's calendar") && false;
+			return fail_export("cannot make a household's calendar");
 		path = file_name(dir, "household", id, "ics");
-		ok = path ? write_owned("schedule", path, text) : (triad_free(text), false);
+		ok = path ? write_owned("schedule", path, text) : (triad_free(text), fail_oom());
 		free(path);
 	}
 	for (size_t t = 0; ok && t < triad_conference_teacher_count(conf); t++) {
 		const char *id = triad_conference_teacher_id(conf, t);
 		if (triad_conference_export_teacher_ics(&text, conf, res, id, opt) != 0)
-			return report_error("schedule", "a teacher's calendar") && false;
+			return fail_export("cannot make a teacher's calendar");
 		path = file_name(dir, "teacher", id, "ics");
-		ok = path ? write_owned("schedule", path, text) : (triad_free(text), false);
+		ok = path ? write_owned("schedule", path, text) : (triad_free(text), fail_oom());
 		free(path);
 	}
 	return ok;
@@ -262,7 +275,7 @@ int cmd_schedule(int argc, char **argv)
 
 	triad_conference *conf = NULL;
 	if (triad_conference_load_file(&conf, input) != 0)
-		return report_error("schedule", input);
+		return report_error("schedule", "cannot read the instance");
 
 	progress_state ps = { progress_wanted(force_progress), false };
 	so.progress = on_progress;
@@ -279,13 +292,13 @@ int cmd_schedule(int argc, char **argv)
 		fputc('\n', stderr);
 	if (rc != 0) {
 		triad_conference_free(conf);
-		return report_error("schedule", input);
+		return report_error("schedule", "cannot schedule the instance");
 	}
 
 	int status = 0;
 	char *json = NULL;
 	if (triad_conference_result_save_json(&json, res) != 0)
-		status = report_error("schedule", output);
+		status = report_error("schedule", "cannot write the result");
 	else if (!write_owned("schedule", output, json))
 		status = 1;
 	if (status == 0 && html && !write_html(conf, res, &eo, html))
@@ -332,16 +345,16 @@ int cmd_schedule_check(int argc, char **argv)
 	triad_conference_result *res = NULL;
 	triad_conference_report *rep = NULL;
 	if (triad_conference_load_file(&conf, files[0]) != 0) {
-		report_error("schedule-check", files[0]);
+		report_error("schedule-check", "cannot read the instance");
 		return 2;
 	}
 	if (triad_conference_result_load_file(&res, conf, files[1]) != 0) {
-		report_error("schedule-check", files[1]);
+		report_error("schedule-check", "cannot read the result");
 		triad_conference_free(conf);
 		return 2;
 	}
 	if (triad_conference_check(&rep, conf, res) != 0) {
-		report_error("schedule-check", files[1]);
+		report_error("schedule-check", "cannot check the result");
 		triad_conference_result_free(res);
 		triad_conference_free(conf);
 		return 2;
