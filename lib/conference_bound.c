@@ -3,23 +3,24 @@
  *
  * Two max-flow relaxations; the bound is the smaller of the two:
  *
- *  A  source -> request -> household-slot (capacity 1) -> teacher-slot
- *     (capacity 1) -> teacher-session (the teacher's meeting cap) -> sink.
- *     A request may enter a household-slot node at every slot where it can
- *     start (the instance alone: presence, availability, breaks, its length
- *     fits; a pinned request only at its pin); from there flow goes on to
- *     the teacher-slot of any request of that household that can start
- *     there. Household and teacher slots are each used once, but a
- *     household's flow may change teachers inside the node.
- *  B  source -> request -> teacher-slot of its own first teacher -> teacher-
- *     session -> sink: exact on the teacher side, blind to households.
+ *  B  (teachers) source -> request -> teacher-slot -> teacher-session ->
+ *     sink. A request of L slots has capacity L at the source and may send
+ *     one unit to each slot of its first teacher that it covers at some
+ *     place where it can start (the instance alone: presence, availability,
+ *     breaks, its length fits; a pinned request only at its pin). Each
+ *     teacher-slot carries one unit; a teacher-session at most the
+ *     session's slots, or cap x the longest request when capped.
+ *  C  (households) the same for each household on its own: its requests
+ *     -> its covered slots (one unit each) -> sink.
  *
- * Every schedule maps to a flow in both networks (a meeting is a unit along
- * its household's and its teacher's start slot), so both maxima bound the
- * schedulable weight. Weights are met greedily by class, heaviest first,
- * continuing the same flow: the sets of requests a network can route form a
- * gammoid, a matroid, for which greedy by weight is optimal, and augmenting
- * paths never unroute a request.
+ * Every schedule maps to a flow in both networks (a meeting sends one unit
+ * through each slot it occupies), so both optima bound the schedulable
+ * weight, a request routed in part counting by the share of its slots: the
+ * linear relaxation of choosing requests. The optimum of such a flow with
+ * weights on the source edges alone is found greedily: the supplies a
+ * network can route form a polymatroid, over which a linear objective is
+ * maximised by routing the heaviest weight per unit first, continuing the
+ * same flow (augmenting paths never take flow back from a source).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,38 +31,56 @@
 typedef struct net {
 	triad_flow *f;
 	int32_t src, sink;
-	int32_t *src_edge; /* [nrequests] */
+	int32_t *src_edge; /* [nrequests]: the source edge of each request */
 } net;
 
-/* Route classes heaviest first; returns the weight routed. */
-static int route(int64_t *out, const triad_conference *c, net *n)
+/* Sort key: weight per slot, heaviest first (exact, by cross products);
+ * ties by request index so that the order is the same everywhere. */
+typedef struct rkey {
+	int64_t w;
+	int32_t len, r;
+} rkey;
+
+static int rkey_cmp(const void *a, const void *b)
 {
-	int prios[3] = { TRIAD_CONFERENCE_PRIORITY_INVITED, TRIAD_CONFERENCE_PRIORITY_REQUIRED,
-		         TRIAD_CONFERENCE_PRIORITY_OPTIONAL };
-	/* Sort the three classes by weight, heaviest first (stable). */
-	for (int i = 0; i < 3; i++)
-		for (int j = i + 1; j < 3; j++)
-			if (triad__cf_priority_weight(c->settings, prios[j]) >
-			    triad__cf_priority_weight(c->settings, prios[i])) {
-				int t = prios[i];
-				prios[i] = prios[j];
-				prios[j] = t;
-			}
-	int64_t total = 0;
-	for (int k = 0; k < 3; k++) {
-		int64_t w = triad__cf_priority_weight(c->settings, prios[k]);
-		if (w <= 0)
-			continue;
-		for (size_t r = 0; r < c->nrequests; r++)
-			if (c->requests[r].priority == prios[k] && n->src_edge[r] >= 0)
-				triad__flow_set_cap(n->f, n->src_edge[r], 1);
+	const rkey *x = a, *y = b;
+	int64_t l = x->w * y->len, r = y->w * x->len;
+	if (l != r)
+		return l > r ? -1 : 1;
+	return (x->r > y->r) - (x->r < y->r);
+}
+
+/* Route the requests of `list` by weight per slot, heaviest class first,
+ * continuing one flow; adds to *out the weight routed, a request routed in
+ * part counting by the share of its slots. */
+static int route(double *out, const triad_conference *c, net *n, const int32_t *list, size_t k,
+                 rkey *keys)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++) {
+		int32_t r = list[i];
+		int64_t w = triad__cf_priority_weight(c->settings, c->requests[r].priority);
+		if (w > 0 && n->src_edge[r] >= 0) {
+			keys[m].w = w;
+			keys[m].len = c->requests[r].slots;
+			keys[m].r = r;
+			m++;
+		}
+	}
+	qsort(keys, m, sizeof *keys, rkey_cmp);
+	for (size_t i = 0; i < m;) {
+		size_t j = i;
+		while (j < m && keys[j].w * keys[i].len == keys[i].w * keys[j].len) {
+			triad__flow_set_cap(n->f, n->src_edge[keys[j].r], keys[j].len);
+			j++;
+		}
 		if (triad__flow_max(n->f, n->src, n->sink) < 0)
 			return TRIAD_ENOMEM;
+		i = j;
 	}
-	for (size_t r = 0; r < c->nrequests; r++)
-		if (n->src_edge[r] >= 0 && triad__flow_on(n->f, n->src_edge[r]) > 0)
-			total += triad__cf_priority_weight(c->settings, c->requests[r].priority);
-	*out = total;
+	for (size_t i = 0; i < m; i++)
+		*out += (double)keys[i].w * (double)triad__flow_on(n->f, n->src_edge[keys[i].r]) /
+		        (double)keys[i].len;
 	return 0;
 }
 
@@ -74,54 +93,66 @@ static bool can_start(const triad_conference *c, size_t r, size_t s, int32_t p)
 	return triad__cf_fits(c, r, s, p);
 }
 
+/* Global slots each request may cover: every slot of every place where it
+ * can start. A meeting of L slots sends L units of flow, one through each
+ * slot it covers, so that double-length meetings use their real share of
+ * the teachers' and households' time. */
+static uint8_t *coverage(const triad_conference *c)
+{
+	size_t G = (size_t)c->total_slots;
+	uint8_t *cov = triad__calloc(c->nrequests * G + 1, 1);
+	if (!cov) {
+		triad__nomem();
+		return NULL;
+	}
+	for (size_t r = 0; r < c->nrequests; r++)
+		for (size_t s = 0; s < c->nsessions; s++)
+			for (int32_t p = 0; p + c->requests[r].slots <= c->sessions[s].slots; p++)
+				if (can_start(c, r, s, p))
+					memset(cov + r * G + (size_t)(c->sessions[s].offset + p), 1,
+					       (size_t)c->requests[r].slots);
+	return cov;
+}
+
 #define ADD(u, v, cap)                                              \
 	do {                                                        \
 		if (triad__flow_add(n.f, (u), (v), (cap)) < 0)      \
 			goto nomem;                                 \
 	} while (0)
 
-/* Teacher-slot and teacher-session nodes, shared by both networks. */
-static int teacher_side(net *nn, const triad_conference *c, int32_t tslot0, int32_t tsess0)
-{
-	net n = *nn;
-	int32_t G = c->total_slots;
-	for (size_t t = 0; t < c->nteachers; t++)
-		for (size_t s = 0; s < c->nsessions; s++) {
-			const cf_session *se = &c->sessions[s];
-			int32_t ts = tsess0 + (int32_t)(t * c->nsessions + s);
-			int32_t cap = triad__cf_teacher_cap(c, t, s);
-			ADD(ts, n.sink, cap > 0 ? cap : se->slots);
-			for (int32_t p = 0; p < se->slots; p++)
-				if (c->tavail[t * (size_t)G + (size_t)(se->offset + p)])
-					ADD(tslot0 + (int32_t)t * G + se->offset + p, ts, 1);
-		}
-	return 0;
-nomem:
-	return TRIAD_ENOMEM;
-}
-
-static int bound_b(int64_t *out, const triad_conference *c)
+/* Network B: teachers. */
+static int bound_teachers(double *out, const triad_conference *c, const uint8_t *cov,
+                          int32_t *list, rkey *keys)
 {
 	int32_t R = (int32_t)c->nrequests, G = c->total_slots;
 	int32_t T = (int32_t)c->nteachers, S = (int32_t)c->nsessions;
 	int32_t tslot0 = 2 + R, tsess0 = tslot0 + T * G;
 	net n = { triad__flow_new(tsess0 + T * S), 0, 1, NULL };
-	int rc = TRIAD_ENOMEM;
+	int rc;
 	if (!n.f || !(n.src_edge = triad__reallocarray(NULL, (size_t)R + 1, sizeof(int32_t))))
 		goto nomem;
-	if (teacher_side(&n, c, tslot0, tsess0))
-		goto nomem;
+	for (int32_t t = 0; t < T; t++)
+		for (int32_t s = 0; s < S; s++) {
+			const cf_session *se = &c->sessions[s];
+			int32_t ts = tsess0 + t * S + s;
+			int32_t cap = triad__cf_teacher_cap(c, (size_t)t, (size_t)s);
+			int32_t lim = se->slots;
+			if (cap > 0 && (int64_t)cap * c->max_len < lim)
+				lim = cap * c->max_len;
+			ADD(ts, n.sink, lim);
+			for (int32_t p = 0; p < se->slots; p++)
+				if (c->tavail[(size_t)t * (size_t)G + (size_t)(se->offset + p)])
+					ADD(tslot0 + t * G + se->offset + p, ts, 1);
+		}
 	for (int32_t r = 0; r < R; r++) {
-		const cf_request *rq = &c->requests[r];
-		n.src_edge[r] = triad__flow_add(n.f, n.src, 2 + r, 0);
-		if (n.src_edge[r] < 0)
+		list[r] = r;
+		if ((n.src_edge[r] = triad__flow_add(n.f, n.src, 2 + r, 0)) < 0)
 			goto nomem;
-		for (int32_t s = 0; s < S; s++)
-			for (int32_t p = 0; p < c->sessions[s].slots; p++)
-				if (can_start(c, (size_t)r, (size_t)s, p))
-					ADD(2 + r, tslot0 + rq->teachers[0] * G + c->sessions[s].offset + p, 1);
+		for (int32_t g = 0; g < G; g++)
+			if (cov[(size_t)r * (size_t)G + (size_t)g])
+				ADD(2 + r, tslot0 + c->requests[r].teachers[0] * G + g, 1);
 	}
-	rc = route(out, c, &n);
+	rc = route(out, c, &n, list, (size_t)R, keys);
 	goto done;
 nomem:
 	rc = triad__nomem();
@@ -131,78 +162,91 @@ done:
 	return rc;
 }
 
-static int bound_a(int64_t *out, const triad_conference *c)
+/* Network C: each household on its own (requests -> its slots). */
+static int bound_households(double *out, const triad_conference *c, const uint8_t *cov,
+                            int32_t *list, rkey *keys)
 {
-	int32_t R = (int32_t)c->nrequests, G = c->total_slots;
-	int32_t T = (int32_t)c->nteachers, S = (int32_t)c->nsessions, H = (int32_t)c->nhouseholds;
-	/* Nodes: 0 source, 1 sink, requests, teacher slots, teacher sessions,
-	 * household slots in and out. */
-	int32_t tslot0 = 2 + R, tsess0 = tslot0 + T * G, hin0 = tsess0 + T * S, hout0 = hin0 + H * G;
-	net n = { triad__flow_new(hout0 + H * G), 0, 1, NULL };
-	int32_t *first = NULL, *nxt = NULL, *mark = NULL;
-	int rc = TRIAD_ENOMEM;
-	if (!n.f || !(n.src_edge = triad__reallocarray(NULL, (size_t)R + 1, sizeof(int32_t))) ||
-	    !(first = triad__reallocarray(NULL, (size_t)H + 1, sizeof(int32_t))) ||
-	    !(nxt = triad__reallocarray(NULL, (size_t)R + 1, sizeof(int32_t))) ||
-	    !(mark = triad__calloc((size_t)T + 1, sizeof(int32_t))))
+	int32_t R = (int32_t)c->nrequests, G = c->total_slots, H = (int32_t)c->nhouseholds;
+	int32_t *first = triad__reallocarray(NULL, (size_t)H + 1, sizeof(int32_t));
+	int32_t *nxt = triad__reallocarray(NULL, (size_t)R + 1, sizeof(int32_t));
+	int32_t *src_edge = triad__reallocarray(NULL, (size_t)R + 1, sizeof(int32_t));
+	int32_t *slot_node = triad__reallocarray(NULL, (size_t)G + 1, sizeof(int32_t));
+	net n = { NULL, 0, 1, src_edge };
+	int rc = 0;
+	if (!first || !nxt || !src_edge || !slot_node)
 		goto nomem;
-	if (teacher_side(&n, c, tslot0, tsess0))
-		goto nomem;
-	/* Requests of each household as linked lists. */
 	for (int32_t h = 0; h < H; h++)
 		first[h] = -1;
 	for (int32_t r = R - 1; r >= 0; r--) {
 		nxt[r] = first[c->requests[r].household];
 		first[c->requests[r].household] = r;
 	}
-	int32_t stamp = 0;
-	for (int32_t r = 0; r < R; r++) {
-		n.src_edge[r] = triad__flow_add(n.f, n.src, 2 + r, 0);
-		if (n.src_edge[r] < 0)
-			goto nomem;
-	}
-	for (int32_t h = 0; h < H; h++)
-		for (int32_t s = 0; s < S; s++)
-			for (int32_t p = 0; p < c->sessions[s].slots; p++) {
-				int32_t g = c->sessions[s].offset + p;
-				bool any = false;
-				stamp++;
-				for (int32_t r = first[h]; r >= 0; r = nxt[r]) {
-					if (!can_start(c, (size_t)r, (size_t)s, p))
-						continue;
-					int32_t t = c->requests[r].teachers[0];
-					any = true;
-					ADD(2 + r, hin0 + h * G + g, 1);
-					if (mark[t] != stamp) {
-						mark[t] = stamp;
-						ADD(hout0 + h * G + g, tslot0 + t * G + g, 1);
-					}
+	for (int32_t h = 0; h < H && !rc; h++) {
+		size_t k = 0;
+		for (int32_t r = first[h]; r >= 0; r = nxt[r])
+			list[k++] = r;
+		if (k == 0)
+			continue;
+		/* Nodes: source, sink, the requests, the slots any of them covers. */
+		int32_t nodes = 2 + (int32_t)k;
+		for (int32_t g = 0; g < G; g++) {
+			slot_node[g] = -1;
+			for (size_t i = 0; i < k; i++)
+				if (cov[(size_t)list[i] * (size_t)G + (size_t)g]) {
+					slot_node[g] = nodes++;
+					break;
 				}
-				if (any)
-					ADD(hin0 + h * G + g, hout0 + h * G + g, 1);
-			}
-	rc = route(out, c, &n);
+		}
+		if (!(n.f = triad__flow_new(nodes)))
+			goto nomem;
+		for (int32_t g = 0; g < G; g++)
+			if (slot_node[g] >= 0)
+				ADD(slot_node[g], n.sink, 1);
+		for (size_t i = 0; i < k; i++) {
+			int32_t r = list[i];
+			if ((src_edge[r] = triad__flow_add(n.f, n.src, 2 + (int32_t)i, 0)) < 0)
+				goto nomem;
+			for (int32_t g = 0; g < G; g++)
+				if (cov[(size_t)r * (size_t)G + (size_t)g])
+					ADD(2 + (int32_t)i, slot_node[g], 1);
+		}
+		rc = route(out, c, &n, list, k, keys);
+		triad__flow_free(n.f);
+		n.f = NULL;
+	}
 	goto done;
 nomem:
 	rc = triad__nomem();
 done:
 	triad__flow_free(n.f);
-	triad__free(n.src_edge);
 	triad__free(first);
 	triad__free(nxt);
-	triad__free(mark);
+	triad__free(src_edge);
+	triad__free(slot_node);
 	return rc;
 }
 
 int triad__cf_bound(int64_t *out, const triad_conference *c)
 {
-	int64_t a, b;
-	int rc = bound_a(&a, c);
+	uint8_t *cov = coverage(c);
+	int32_t *list = triad__reallocarray(NULL, c->nrequests + 1, sizeof *list);
+	rkey *keys = triad__reallocarray(NULL, c->nrequests + 1, sizeof *keys);
+	double b = 0, h = 0;
+	int rc = 0;
+	if (!cov || !list || !keys)
+		rc = triad__nomem();
+	if (!rc)
+		rc = bound_teachers(&b, c, cov, list, keys);
+	if (!rc)
+		rc = bound_households(&h, c, cov, list, keys);
+	triad__free(cov);
+	triad__free(list);
+	triad__free(keys);
 	if (rc)
 		return rc;
-	if ((rc = bound_b(&b, c)))
-		return rc;
-	*out = a < b ? a : b;
+	/* The schedulable weight is an integer no larger than either fraction. */
+	double m = b < h ? b : h;
+	*out = (int64_t)(m + 1e-6);
 	return 0;
 }
 

@@ -65,6 +65,8 @@ void triad__cf_state_free(cf_state *st)
 	triad__free(st->room);
 	triad__free(st->weight);
 	triad__free(st->gsess);
+	triad__free(st->tfree);
+	triad__free(st->hfree);
 	triad__free(st->hreq_start);
 	triad__free(st->hreq);
 	triad__free(st->treq_start);
@@ -96,11 +98,22 @@ int triad__cf_state_init(cf_state *st, const triad_conference *c, const int32_t 
 	    !(st->tsp = triad__calloc(st->T * S + 1, sizeof(cf_pspan))) ||
 	    !ALLOC(st->room, st->R * S) || !ALLOC(st->weight, st->R) || !ALLOC(st->gsess, G) ||
 	    !(st->hreq_start = triad__calloc(st->H + 2, sizeof(int32_t))) || !ALLOC(st->hreq, st->R) ||
-	    !(st->treq_start = triad__calloc(st->T + 2, sizeof(int32_t))) || !ALLOC(st->treq, nt)) {
+	    !(st->treq_start = triad__calloc(st->T + 2, sizeof(int32_t))) || !ALLOC(st->treq, nt) ||
+	    !(st->tfree = triad__calloc(st->T * ((G + 63) / 64) + 1, sizeof(uint64_t))) ||
+	    !(st->hfree = triad__calloc(st->H * ((G + 63) / 64) + 1, sizeof(uint64_t)))) {
 		triad__cf_state_free(st);
 		return triad__nomem();
 	}
 	memcpy(st->w, c->settings, sizeof st->w);
+	st->words = (G + 63) / 64;
+	for (size_t t = 0; t < st->T; t++)
+		for (size_t g = 0; g < G; g++)
+			if (c->tavail[t * G + g])
+				st->tfree[t * st->words + g / 64] |= (uint64_t)1 << (g % 64);
+	for (size_t h = 0; h < st->H; h++)
+		for (size_t g = 0; g < G; g++)
+			if (c->havail[h * G + g])
+				st->hfree[h * st->words + g / 64] |= (uint64_t)1 << (g % 64);
 	memset(st->tocc, 0xff, st->T * G * sizeof(int32_t));
 	memset(st->hocc, 0xff, st->H * G * sizeof(int32_t));
 	for (size_t s = 0; s < S; s++)
@@ -285,8 +298,15 @@ static void place(cf_state *st, size_t r, int32_t g, int32_t val)
 	const cf_session *se = &c->sessions[s];
 	size_t h = (size_t)rq->household;
 	int dir = val >= 0 ? 1 : -1;
-	for (int32_t k = g; k < g + rq->slots; k++)
+	size_t W = st->words;
+	for (int32_t k = g; k < g + rq->slots; k++) {
+		uint64_t bit = (uint64_t)1 << (k % 64);
 		st->hocc[h * G + (size_t)k] = val;
+		if (dir > 0)
+			st->hfree[h * W + (size_t)k / 64] &= ~bit;
+		else
+			st->hfree[h * W + (size_t)k / 64] |= bit;
+	}
 	cf_pspan *hs = &st->hsp[h * S + (size_t)s];
 	st->wait -= hs->term;
 	respan(hs, st->hocc + h * G, se, false);
@@ -301,8 +321,14 @@ static void place(cf_state *st, size_t r, int32_t g, int32_t val)
 	}
 	for (size_t i = 0; i < rq->nteachers; i++) {
 		size_t t = (size_t)rq->teachers[i];
-		for (int32_t k = g; k < g + rq->slots; k++)
+		for (int32_t k = g; k < g + rq->slots; k++) {
+			uint64_t bit = (uint64_t)1 << (k % 64);
 			st->tocc[t * G + (size_t)k] = val;
+			if (dir > 0)
+				st->tfree[t * W + (size_t)k / 64] &= ~bit;
+			else
+				st->tfree[t * W + (size_t)k / 64] |= bit;
+		}
 		cf_pspan *ts = &st->tsp[t * S + (size_t)s];
 		st->idle -= ts->term;
 		respan(ts, st->tocc + t * G, se, true);
@@ -338,16 +364,27 @@ int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *sec
 	const cf_request *rq = &c->requests[r];
 	int64_t b1 = INT64_MAX, b2 = INT64_MAX;
 	int32_t arg = -1;
-	size_t h = (size_t)rq->household, G = (size_t)st->G;
-	const uint8_t *harow = c->havail + h * G;
-	const int32_t *hrow = st->hocc + h * G;
-	for (size_t s = 0; s < (size_t)st->S; s++) {
-		const cf_session *se = &c->sessions[s];
-		if (rq->pin_session >= 0 && rq->pin_session != (int32_t)s)
-			continue;
-		for (int32_t p = 0; p + rq->slots <= se->slots; p++) {
-			int32_t g = se->offset + p;
-			if (!harow[g] || hrow[g] >= 0) /* cheap first filter */
+	size_t W = st->words;
+	const uint64_t *hrow = st->hfree + (size_t)rq->household * W;
+	uint64_t mask[(CF_MAX_SLOTS * CF_MAX_SESSIONS + 63) / 64 + 1];
+	/* Slots where the household and every teacher are free and available. */
+	for (size_t w = 0; w < W; w++) {
+		uint64_t m = hrow[w];
+		for (size_t i = 0; i < rq->nteachers && m; i++)
+			m &= st->tfree[(size_t)rq->teachers[i] * W + w];
+		mask[w] = m;
+	}
+	for (size_t w = 0; w < W; w++) {
+		uint64_t m = mask[w];
+		while (m) {
+			int b = __builtin_ctzll(m);
+			m &= m - 1;
+			int32_t g = (int32_t)(w * 64 + (size_t)b);
+			/* The whole run must be free (eval checks the session end). */
+			bool run = true;
+			for (int32_t k = g + 1; k < g + rq->slots && run; k++)
+				run = k < st->G && ((mask[(size_t)k / 64] >> (k % 64)) & 1);
+			if (!run)
 				continue;
 			int64_t d;
 			if (triad__cf_eval(st, r, g, &d) != CF_FIT_OK)

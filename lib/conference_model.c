@@ -225,6 +225,10 @@ int triad__cf_finish(triad_conference *c)
 			se->break_pre[k + 1] = se->break_pre[k] + se->is_break[k];
 	}
 	c->total_slots = total;
+	c->max_len = 1;
+	for (size_t r = 0; r < c->nrequests; r++)
+		if (c->requests[r].slots > c->max_len)
+			c->max_len = c->requests[r].slots;
 	size_t G = (size_t)total;
 	c->tavail = triad__calloc(c->nteachers * G + 1, 1);
 	c->havail = triad__calloc(c->nhouseholds * G + 1, 1);

@@ -99,6 +99,7 @@ struct triad_conference {
 	size_t nrequests;
 	int64_t settings[TRIAD_CONFERENCE_SETTING_COUNT + 1];
 	int32_t total_slots;  /* sum of the sessions' slots */
+	int32_t max_len;      /* longest request, in slots */
 	/* Precomputed availability, global slot g = session offset + slot:
 	 * 1 when present, available and not in a break. */
 	uint8_t *tavail;      /* [nteachers * total_slots] */

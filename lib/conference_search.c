@@ -190,17 +190,45 @@ static void destroy(search *se, int op, size_t q)
 		break;
 	}
 	case OP_BLOCKERS: {
+		/* The heaviest (per slot) of a few unscheduled requests ... */
 		int32_t u = se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)];
+		for (int k = 0; k < 2; k++) {
+			int32_t v = se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)];
+			if (st->weight[v] * c->requests[u].slots > st->weight[u] * c->requests[v].slots)
+				u = v;
+		}
 		const cf_request *rq = &c->requests[u];
-		/* A random place where it fits the instance; free it. */
+		/* ... and the place where it fits the instance whose blockers weigh
+		 * least (random among equals): free it. */
 		int32_t cnt = 0, pick_s = -1, pick_p = -1;
+		int64_t pick_w = INT64_MAX;
 		for (size_t s = 0; s < c->nsessions; s++)
-			for (int32_t p = 0; p + rq->slots <= c->sessions[s].slots; p++)
-				if (triad__cf_fits(c, (size_t)u, s, p) &&
-				    triad__cf_rng_below(&se->rng, (uint32_t)++cnt) == 0) {
+			for (int32_t p = 0; p + rq->slots <= c->sessions[s].slots; p++) {
+				if (!triad__cf_fits(c, (size_t)u, s, p) ||
+				    (rq->pin_session >= 0 &&
+				     (rq->pin_session != (int32_t)s || rq->pin_slot != p)))
+					continue;
+				int64_t bw = 0;
+				int32_t g0 = c->sessions[s].offset + p;
+				for (int32_t k = g0; k < g0 + rq->slots; k++) {
+					int32_t r = st->hocc[(size_t)rq->household * G + (size_t)k];
+					if (r >= 0)
+						bw += pinned(se, r) ? INT32_MAX : st->weight[r];
+					for (size_t x = 0; x < rq->nteachers; x++) {
+						r = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
+						if (r >= 0)
+							bw += pinned(se, r) ? INT32_MAX : st->weight[r];
+					}
+				}
+				if (bw < pick_w) {
+					pick_w = bw;
+					cnt = 0;
+				}
+				if (bw == pick_w && triad__cf_rng_below(&se->rng, (uint32_t)++cnt) == 0) {
 					pick_s = (int32_t)s;
 					pick_p = p;
 				}
+			}
 		pool_add(se, u);
 		if (pick_s < 0)
 			break;
@@ -251,17 +279,22 @@ static void repair(search *se, int64_t noise)
 	for (size_t i = 0; i < se->npool; i++)
 		evaluate(se, i, noise);
 	while (se->npool) {
+		/* Heaviest weight per slot first; among equals the largest regret. */
 		size_t pick = SIZE_MAX;
-		int64_t best_regret = -1;
+		int64_t best_regret = -1, best_w = 0, best_len = 1;
 		for (size_t i = 0; i < se->npool; i++) {
 			if (se->dirty[i])
 				evaluate(se, i, noise);
 			if (se->arg[i] < 0)
 				continue;
+			int32_t r = se->pool[i];
+			int64_t w = st->weight[r], len = st->c->requests[r].slots;
 			int64_t regret = se->b2[i] == INT64_MAX ? BIG : se->b2[i] - se->b1[i];
-			regret += st->weight[se->pool[i]] * 1000; /* heavier first on ties */
-			if (regret > best_regret) {
+			int64_t lhs = w * best_len, rhs = best_w * len;
+			if (pick == SIZE_MAX || lhs > rhs || (lhs == rhs && regret > best_regret)) {
 				best_regret = regret;
+				best_w = w;
+				best_len = len;
 				pick = i;
 			}
 		}

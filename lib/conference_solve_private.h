@@ -51,6 +51,11 @@ typedef struct cf_state {
 	int32_t *room;      /* [R * S] room of a request per session, -1 absent */
 	int64_t *weight;    /* [R] priority weight */
 	int32_t *gsess;     /* [G] session of a global slot */
+	/* Free-and-available bitmaps: bit g of person x's row is set when x is
+	 * available at global slot g and meets nobody then. */
+	size_t words;       /* 64-bit words per row: (G + 63) / 64 */
+	uint64_t *tfree;    /* [T * words] */
+	uint64_t *hfree;    /* [H * words] */
 	const int32_t *prev; /* [R] previous global start, -1 none; NULL: no previous result */
 	/* Requests per household and per teacher (CSR lists). */
 	int32_t *hreq_start, *hreq;  /* [H + 1], [R] */
