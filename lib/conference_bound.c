@@ -38,7 +38,9 @@ typedef struct net {
  * ties by request index so that the order is the same everywhere. */
 typedef struct rkey {
 	int64_t w;
-	int32_t len, r;
+	int32_t len; /* weight w is spread over len units */
+	int32_t cap; /* units the item may route (its source capacity) */
+	int32_t r;   /* index of its source edge */
 } rkey;
 
 static int rkey_cmp(const void *a, const void *b)
@@ -50,28 +52,17 @@ static int rkey_cmp(const void *a, const void *b)
 	return (x->r > y->r) - (x->r < y->r);
 }
 
-/* Route the requests of `list` by weight per slot, heaviest class first,
- * continuing one flow; adds to *out the weight routed, a request routed in
- * part counting by the share of its slots. */
-static int route(double *out, const triad_conference *c, net *n, const int32_t *list, size_t k,
-                 rkey *keys)
+/* Route the m items of keys (weight, units, id: the index of its source
+ * edge) by weight per unit, heaviest class first, continuing one flow; adds
+ * to *out the weight routed, an item routed in part counting by the share
+ * of its units. */
+static int route(double *out, net *n, rkey *keys, size_t m)
 {
-	size_t m = 0;
-	for (size_t i = 0; i < k; i++) {
-		int32_t r = list[i];
-		int64_t w = triad__cf_priority_weight(c->settings, c->requests[r].priority);
-		if (w > 0 && n->src_edge[r] >= 0) {
-			keys[m].w = w;
-			keys[m].len = c->requests[r].slots;
-			keys[m].r = r;
-			m++;
-		}
-	}
 	qsort(keys, m, sizeof *keys, rkey_cmp);
 	for (size_t i = 0; i < m;) {
 		size_t j = i;
 		while (j < m && keys[j].w * keys[i].len == keys[i].w * keys[j].len) {
-			triad__flow_set_cap(n->f, n->src_edge[keys[j].r], keys[j].len);
+			triad__flow_set_cap(n->f, n->src_edge[keys[j].r], keys[j].cap);
 			j++;
 		}
 		if (triad__flow_max(n->f, n->src, n->sink) < 0)
@@ -120,16 +111,21 @@ static uint8_t *coverage(const triad_conference *c)
 			goto nomem;                                 \
 	} while (0)
 
-/* Network B: teachers. */
+/* Network B: teachers. A joint request of k teachers is k parts, one per
+ * teacher, each of L units and weight w / k: it counts in full only when
+ * every teacher gives it its slots. */
 static int bound_teachers(double *out, const triad_conference *c, const uint8_t *cov,
-                          int32_t *list, rkey *keys)
+                          rkey *keys)
 {
 	int32_t R = (int32_t)c->nrequests, G = c->total_slots;
 	int32_t T = (int32_t)c->nteachers, S = (int32_t)c->nsessions;
-	int32_t tslot0 = 2 + R, tsess0 = tslot0 + T * G;
+	int32_t P = 0;
+	for (int32_t r = 0; r < R; r++)
+		P += (int32_t)c->requests[r].nteachers;
+	int32_t tslot0 = 2 + P, tsess0 = tslot0 + T * G;
 	net n = { triad__flow_new(tsess0 + T * S), 0, 1, NULL };
 	int rc;
-	if (!n.f || !(n.src_edge = triad__reallocarray(NULL, (size_t)R + 1, sizeof(int32_t))))
+	if (!n.f || !(n.src_edge = triad__reallocarray(NULL, (size_t)P + 1, sizeof(int32_t))))
 		goto nomem;
 	for (int32_t t = 0; t < T; t++)
 		for (int32_t s = 0; s < S; s++) {
@@ -144,15 +140,30 @@ static int bound_teachers(double *out, const triad_conference *c, const uint8_t 
 				if (c->tavail[(size_t)t * (size_t)G + (size_t)(se->offset + p)])
 					ADD(tslot0 + t * G + se->offset + p, ts, 1);
 		}
+	size_t m = 0;
+	int32_t part = 0;
 	for (int32_t r = 0; r < R; r++) {
-		list[r] = r;
-		if ((n.src_edge[r] = triad__flow_add(n.f, n.src, 2 + r, 0)) < 0)
-			goto nomem;
-		for (int32_t g = 0; g < G; g++)
-			if (cov[(size_t)r * (size_t)G + (size_t)g])
-				ADD(2 + r, tslot0 + c->requests[r].teachers[0] * G + g, 1);
+		const cf_request *rq = &c->requests[r];
+		int64_t w = triad__cf_priority_weight(c->settings, rq->priority);
+		for (size_t k = 0; k < rq->nteachers; k++, part++) {
+			if ((n.src_edge[part] = triad__flow_add(n.f, n.src, 2 + part, 0)) < 0)
+				goto nomem;
+			for (int32_t g = 0; g < G; g++)
+				if (cov[(size_t)r * (size_t)G + (size_t)g])
+					ADD(2 + part, tslot0 + rq->teachers[k] * G + g, 1);
+			if (w > 0) {
+				/* weight w / k per part: scale so that units stay integers */
+				keys[m].w = w;
+				keys[m].len = rq->slots * (int32_t)rq->nteachers;
+				keys[m].cap = rq->slots;
+				keys[m].r = part;
+				m++;
+			}
+		}
 	}
-	rc = route(out, c, &n, list, (size_t)R, keys);
+	rc = route(out, &n, keys, m);
+	/* route() counted each part as w * flow / (k L); a part carries at
+	 * most L units, so a full request adds k * w / k = w. */
 	goto done;
 nomem:
 	rc = triad__nomem();
@@ -202,15 +213,24 @@ static int bound_households(double *out, const triad_conference *c, const uint8_
 		for (int32_t g = 0; g < G; g++)
 			if (slot_node[g] >= 0)
 				ADD(slot_node[g], n.sink, 1);
+		size_t m = 0;
 		for (size_t i = 0; i < k; i++) {
 			int32_t r = list[i];
+			int64_t w = triad__cf_priority_weight(c->settings, c->requests[r].priority);
 			if ((src_edge[r] = triad__flow_add(n.f, n.src, 2 + (int32_t)i, 0)) < 0)
 				goto nomem;
 			for (int32_t g = 0; g < G; g++)
 				if (cov[(size_t)r * (size_t)G + (size_t)g])
 					ADD(2 + (int32_t)i, slot_node[g], 1);
+			if (w > 0) {
+				keys[m].w = w;
+				keys[m].len = c->requests[r].slots;
+				keys[m].cap = c->requests[r].slots;
+				keys[m].r = r;
+				m++;
+			}
 		}
-		rc = route(out, c, &n, list, k, keys);
+		rc = route(out, &n, keys, m);
 		triad__flow_free(n.f);
 		n.f = NULL;
 	}
@@ -230,13 +250,16 @@ int triad__cf_bound(int64_t *out, const triad_conference *c)
 {
 	uint8_t *cov = coverage(c);
 	int32_t *list = triad__reallocarray(NULL, c->nrequests + 1, sizeof *list);
-	rkey *keys = triad__reallocarray(NULL, c->nrequests + 1, sizeof *keys);
+	size_t parts = 0;
+	for (size_t r = 0; r < c->nrequests; r++)
+		parts += c->requests[r].nteachers;
+	rkey *keys = triad__reallocarray(NULL, parts + 1, sizeof *keys);
 	double b = 0, h = 0;
 	int rc = 0;
 	if (!cov || !list || !keys)
 		rc = triad__nomem();
 	if (!rc)
-		rc = bound_teachers(&b, c, cov, list, keys);
+		rc = bound_teachers(&b, c, cov, keys);
 	if (!rc)
 		rc = bound_households(&h, c, cov, list, keys);
 	triad__free(cov);
