@@ -107,12 +107,22 @@ int triad__cx_begin(cx_ctx *c, const triad_conference *conf, const triad_confere
 	}
 	c->conf = conf;
 	c->res = res;
-	c->nm = triad_conference_result_meeting_count(res);
-	c->m = triad__calloc(c->nm ? c->nm : 1, sizeof *c->m);
+	return 0;
+}
+
+int triad__cx_resolve(cx_ctx *c, const size_t *idx, size_t n)
+{
+	const triad_conference *conf = c->conf;
+	const triad_conference_result *res = c->res;
+	int rc;
+	c->nm = n;
+	c->m = triad__calloc(n ? n : 1, sizeof *c->m);
 	if (!c->m)
 		return triad__nomem();
-	for (size_t i = 0; i < c->nm; i++) {
-		cx_meeting *m = &c->m[i];
+	for (size_t k = 0; k < n; k++) {
+		cx_meeting *m = &c->m[k];
+		size_t i = idx ? idx[k] : k;
+		m->index = i;
 		const char *sid = triad_conference_result_meeting_session(res, i);
 		const char *rid = triad_conference_result_meeting_request(res, i);
 		const char *room = triad_conference_result_meeting_room(res, i);
@@ -124,9 +134,9 @@ int triad__cx_begin(cx_ctx *c, const triad_conference *conf, const triad_confere
 			rc = mismatch(i, "request", rid);
 			goto fail;
 		}
-		for (size_t k = 0; k < triad_conference_result_meeting_teacher_count(res, i); k++) {
+		for (size_t j = 0; j < triad_conference_result_meeting_teacher_count(res, i); j++) {
 			size_t t;
-			const char *tid = triad_conference_result_meeting_teacher(res, i, k);
+			const char *tid = triad_conference_result_meeting_teacher(res, i, j);
 			if (!tid || triad_conference_teacher_index(&t, conf, tid) != 0) {
 				rc = mismatch(i, "teacher", tid);
 				goto fail;
@@ -158,6 +168,7 @@ int triad__cx_begin(cx_ctx *c, const triad_conference *conf, const triad_confere
 fail:
 	triad__free(c->m);
 	c->m = NULL;
+	c->nm = 0;
 	return rc;
 }
 
@@ -257,12 +268,13 @@ const char *triad__cx_reason_text(triad_conference_reason reason, triad_lang lan
 
 /* ---- letters ------------------------------------------------------------ */
 
-static void letter_meetings(triad_strbuf *sb, const cx_ctx *c, const size_t *idx, int n)
+/* The resolved meetings c->m[0..nm), in time order. */
+static void letter_meetings(triad_strbuf *sb, const cx_ctx *c)
 {
 	bool en = c->opt.lang == TRIAD_LANG_EN;
 	triad_date day = INT32_MIN;
-	for (int i = 0; i < n; i++) {
-		const cx_meeting *m = &c->m[idx[i]];
+	for (size_t i = 0; i < c->nm; i++) {
+		const cx_meeting *m = &c->m[i];
 		triad_date d = triad__cx_day(m->date, m->start);
 		if (d != day) {
 			triad__sb_puts(sb, "\n");
@@ -277,7 +289,7 @@ static void letter_meetings(triad_strbuf *sb, const cx_ctx *c, const size_t *idx
 		triad__sb_puts(sb, en ? "  room " : "  lokaal ");
 		triad__sb_puts(sb, m->room);
 		triad__sb_puts(sb, en ? "  with " : "  met ");
-		triad__cx_put_teachers(sb, c, idx[i], SIZE_MAX, false);
+		triad__cx_put_teachers(sb, c, m->index, SIZE_MAX, false);
 		if (triad_conference_request_student_count(c->conf, m->request) > 0) {
 			triad__sb_puts(sb, en ? ", about " : ", over ");
 			triad__cx_put_students(sb, c, m->request, false);
@@ -344,6 +356,12 @@ int triad_conference_export_letter(char **out, const triad_conference *conf,
 		return cnt < 0 ? cnt : triad__nomem();
 	}
 	triad_conference_result_household_meetings(idx, (size_t)cnt, result, household_id);
+	rc = triad__cx_resolve(&c, idx, (size_t)cnt);
+	triad__free(idx);
+	if (rc) {
+		triad__cx_end(&c);
+		return rc;
+	}
 
 	bool en = c.opt.lang == TRIAD_LANG_EN;
 	triad_strbuf sb;
@@ -372,7 +390,7 @@ int triad_conference_export_letter(char **out, const triad_conference *conf,
 		                 en ? "You have %d meeting%s at school:\n"
 		                    : "U heeft %d gesprek%s op school:\n",
 		                 cnt, cnt == 1 ? "" : (en ? "s" : "ken"));
-	letter_meetings(&sb, &c, idx, cnt);
+	letter_meetings(&sb, &c);
 	letter_unscheduled(&sb, &c, h);
 	triad__sb_puts(&sb, en ? "\nPlease be on time: each meeting starts and ends at the time shown.\n"
 	                         "\nKind regards,\n"
@@ -382,7 +400,6 @@ int triad_conference_export_letter(char **out, const triad_conference *conf,
 	                        ? c.opt.school_name
 	                        : (en ? "The school" : "De school"));
 	triad__sb_puts(&sb, "\n");
-	triad__free(idx);
 	triad__cx_end(&c);
 	char *text = triad__sb_take(&sb);
 	if (!text)

@@ -12,6 +12,7 @@
 
 /* A meeting of the result, resolved against the instance. */
 typedef struct cx_meeting {
+	size_t index;        /* the meeting's index in the result */
 	size_t session;      /* instance index */
 	size_t request;      /* instance index */
 	size_t household;    /* instance index */
@@ -25,15 +26,20 @@ typedef struct cx_ctx {
 	const triad_conference *conf;
 	const triad_conference_result *res;
 	triad_conference_export_options opt; /* with defaults filled in */
-	cx_meeting *m;       /* [meeting count of the result] */
+	cx_meeting *m;       /* the resolved meetings (triad__cx_resolve) */
 	size_t nm;
 } cx_ctx;
 
-/* Check the arguments and options, resolve every meeting. On failure the
- * error is recorded and nothing needs freeing. */
+/* Check the arguments and options. On failure the error is recorded and
+ * nothing needs freeing. */
 int triad__cx_begin(cx_ctx *c, const triad_conference *conf,
                     const triad_conference_result *res,
                     const triad_conference_export_options *options);
+/* Resolve the result's meetings idx[0..n) (idx NULL: meetings 0..n) into
+ * c->m[0..n): only what an export shows, so that exporting every household's
+ * calendar of a large event stays linear. TRIAD_EINVAL when a meeting names
+ * something the instance lacks, or TRIAD_ENOMEM. */
+int triad__cx_resolve(cx_ctx *c, const size_t *idx, size_t n);
 void triad__cx_end(cx_ctx *c);
 
 /* "HH:MM" of minutes after midnight (modulo a day). */

@@ -241,6 +241,8 @@ int triad_conference_export_html(char **out, const triad_conference *conf,
 		return triad__err(TRIAD_EINVAL, "the output pointer is NULL");
 	cx_ctx c;
 	int rc = triad__cx_begin(&c, conf, result, options);
+	if (rc == 0)
+		rc = triad__cx_resolve(&c, NULL, triad_conference_result_meeting_count(result));
 	if (rc)
 		return rc;
 	size_t nt = triad_conference_teacher_count(conf);

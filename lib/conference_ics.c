@@ -103,12 +103,13 @@ static icalproperty *text_prop(icalproperty *(*make)(const char *), triad_strbuf
 	return p;
 }
 
-/* The VEVENT of meeting i. `teacher` is the instance index of the teacher
+/* The VEVENT of the resolved meeting c->m[k]. `teacher` is the instance index of the teacher
  * whose calendar this is, or SIZE_MAX for a household's calendar. */
-static icalcomponent *vevent(const cx_ctx *c, size_t i, size_t teacher, const char *uid_date,
+static icalcomponent *vevent(const cx_ctx *c, size_t k, size_t teacher, const char *uid_date,
                              bool *ok)
 {
-	const cx_meeting *m = &c->m[i];
+	const cx_meeting *m = &c->m[k];
+	size_t i = m->index;
 	bool en = c->opt.lang == TRIAD_LANG_EN;
 	icalcomponent *ev = icalcomponent_new_vevent();
 	triad_strbuf sb;
@@ -174,8 +175,8 @@ static icalcomponent *vevent(const cx_ctx *c, size_t i, size_t teacher, const ch
 	return ev;
 }
 
-/* A calendar of the meetings idx[0..n). */
-static int calendar(char **out, const cx_ctx *c, const size_t *idx, size_t n, size_t teacher)
+/* A calendar of the resolved meetings. */
+static int calendar(char **out, const cx_ctx *c, size_t teacher)
 {
 	bool ok = true;
 	char uid_date[16] = "19700101";
@@ -195,8 +196,8 @@ static int calendar(char **out, const cx_ctx *c, const size_t *idx, size_t n, si
 	add_prop(cal, icalproperty_new_calscale("GREGORIAN"), &ok);
 	add_prop(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH), &ok);
 	add_comp(cal, vtimezone(&ok), &ok);
-	for (size_t k = 0; k < n && ok; k++)
-		add_comp(cal, vevent(c, idx[k], teacher, uid_date, &ok), &ok);
+	for (size_t k = 0; k < c->nm && ok; k++)
+		add_comp(cal, vevent(c, k, teacher, uid_date, &ok), &ok);
 	char *text = ok ? icalcomponent_as_ical_string_r(cal) : NULL;
 	if (cal)
 		icalcomponent_free(cal);
@@ -241,8 +242,10 @@ static int export_ics(char **out, const triad_conference *conf, const triad_conf
 		return n < 0 ? n : triad__nomem();
 	}
 	list(idx, (size_t)n, result, id);
-	rc = calendar(out, &c, idx, (size_t)n, is_teacher ? who : SIZE_MAX);
+	rc = triad__cx_resolve(&c, idx, (size_t)n);
 	triad__free(idx);
+	if (rc == 0)
+		rc = calendar(out, &c, is_teacher ? who : SIZE_MAX);
 	triad__cx_end(&c);
 	return rc;
 }
