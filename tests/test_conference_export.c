@@ -45,6 +45,21 @@ static int count(const char *hay, const char *needle)
 	return n;
 }
 
+/* RFC 5545 3.1: lines of at most 75 octets, CRLF ends, and a folded line
+ * never splits a UTF-8 sequence (its continuation does not start with a
+ * continuation byte). */
+static void check_lines(const char *ics)
+{
+	for (const char *line = ics; *line;) {
+		const char *end = strstr(line, "\r\n");
+		ck_assert_ptr_nonnull(end);
+		ck_assert_int_le(end - line, 75);
+		if (line[0] == ' ')
+			ck_assert((line[1] & 0xC0) != 0x80);
+		line = end + 2;
+	}
+}
+
 /* The VEVENT of a calendar whose UID is uid. */
 static icalcomponent *event_by_uid(icalcomponent *cal, const char *uid)
 {
@@ -150,6 +165,18 @@ START_TEST(teacher_ics)
 	                 "Het Baken, Almere\nParent-teacher conference about Ayşe.\n"
 	                 "Joint meeting with dhr. Smit.");
 	ck_assert_str_eq(prop_text(e3, ICAL_DTSTAMP_PROPERTY), "20261105T090000Z");
+	icalcomponent_free(cal);
+	check_lines(ics);
+	triad_free(ics);
+
+	/* long texts of multi-byte characters are folded between characters */
+	opt.school_name = "Ōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōōō College";
+	ck_assert_ok(triad_conference_export_teacher_ics(&ics, conf, res, "t1", &opt));
+	ck_assert_ptr_nonnull(strstr(ics, "\r\n "));
+	check_lines(ics);
+	cal = icalparser_parse_string(ics);
+	e3 = event_by_uid(cal, "conference-20261110-r3@school.example");
+	ck_assert_ptr_nonnull(strstr(icalcomponent_get_description(e3), opt.school_name));
 	icalcomponent_free(cal);
 	triad_free(ics);
 
