@@ -9,7 +9,7 @@ json_t *triad__cf_settings_json(const int64_t *settings);
 
 static const char *const reason_names[] = {
 	NULL, "not_placed", "no_common_slot", "teacher_cap", "household_session_cap",
-	"no_free_slot", "wait_cap", "pin_conflict",
+	"no_free_slot", "wait_cap", "pin_conflict", NULL, /* NULL-terminated for triad__j_enum */
 };
 static const char *const metric_names[] = {
 	NULL, "unscheduled_weight", "extra_sessions", "household_wait_slots",
@@ -37,7 +37,14 @@ static const char *const violation_names[] = {
 	} while (0)
 
 TRIAD_API const char *triad_conference_metric_id(triad_conference_metric m) { NAME_OF(metric_names, m, "conference metric"); }
-TRIAD_API const char *triad_conference_reason_id(triad_conference_reason r) { NAME_OF(reason_names, r, "conference reason"); }
+TRIAD_API const char *triad_conference_reason_id(triad_conference_reason r)
+{
+	if ((int)r < 1 || (size_t)r >= TRIAD_ARRAY_LEN(reason_names) - 1) {
+		triad__err(TRIAD_EINVAL, "%d is not a conference reason", (int)r);
+		return NULL;
+	}
+	return reason_names[r];
+}
 TRIAD_API const char *triad_conference_violation_id(triad_conference_violation v) { NAME_OF(violation_names, v, "conference violation kind"); }
 TRIAD_API const char *triad_conference_stat_id(triad_conference_stat s) { NAME_OF(stat_names, s, "solver statistic"); }
 
