@@ -27,7 +27,7 @@ static const char *const setting_names[TRIAD_CONFERENCE_SETTING_COUNT + 1] = {
 void triad__cf_default_settings(int64_t *s)
 {
 	static const int64_t def[TRIAD_CONFERENCE_SETTING_COUNT + 1] = {
-		0, 1000000, 10000, 100, 1, 1, 1000, 4, 2, 1, 0, 0, 0, 0, 0,
+		0, 1000000, 10000, 100, 1, 1, 20000, 4, 2, 1, 0, 0, 0, 0, 0,
 	};
 	memcpy(s, def, sizeof def);
 }

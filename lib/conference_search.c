@@ -371,36 +371,54 @@ static char *reason_text(const cf_state *st, size_t r, int *reason, bool pin_con
 		         (int)rq->pin_slot, c->sessions[rq->pin_session].id);
 		return triad__strdup(buf);
 	}
-	int fits = 0, cap = 0, scap = 0, wcap = 0, other = 0;
-	for (size_t s = 0; s < c->nsessions; s++)
+	/* Classify: the instance leaves no place at all; every session where
+	 * it fits has a teacher at the cap, or is one the household may not
+	 * add; every free place would exceed the waiting cap; or the places are
+	 * taken by other meetings. */
+	int fits = 0, busy = 0, wcap = 0, fit_sessions = 0, cap_sessions = 0, scap_sessions = 0;
+	size_t S = (size_t)st->S, h = (size_t)rq->household;
+	for (size_t s = 0; s < c->nsessions; s++) {
+		int here = 0;
 		for (int32_t p = 0; p + rq->slots <= c->sessions[s].slots; p++) {
 			if (!triad__cf_fits(c, r, s, p) ||
 			    (rq->pin_session >= 0 && (rq->pin_session != (int32_t)s || rq->pin_slot != p)))
 				continue;
-			fits++;
+			here++;
 			int64_t d;
-			switch (triad__cf_eval(st, r, c->sessions[s].offset + p, &d)) {
-			case CF_FIT_TEACHER_CAP: cap++; break;
-			case CF_FIT_SESSION_CAP: scap++; break;
-			case CF_FIT_WAIT_CAP: wcap++; break;
-			default: other++; break;
-			}
+			int code = triad__cf_eval(st, r, c->sessions[s].offset + p, &d);
+			busy += code == CF_FIT_BUSY;
+			wcap += code == CF_FIT_WAIT_CAP;
 		}
+		if (!here)
+			continue;
+		fits += here;
+		fit_sessions++;
+		bool capped = false;
+		for (size_t i = 0; i < rq->nteachers; i++) {
+			int32_t cap = triad__cf_teacher_cap(c, (size_t)rq->teachers[i], s);
+			capped = capped || (cap > 0 && st->tcnt[(size_t)rq->teachers[i] * S + s] >= cap);
+		}
+		cap_sessions += capped;
+		int32_t maxs = triad__cf_max_sessions(c, h);
+		scap_sessions += st->hcnt[h * S + s] == 0 && maxs > 0 && st->hsess[h] >= maxs;
+	}
+	int cap = fit_sessions > 0 && cap_sessions == fit_sessions;
+	int scap = fit_sessions > 0 && scap_sessions == fit_sessions;
 	if (!fits) {
 		*reason = TRIAD_CONFERENCE_REASON_NO_COMMON_SLOT;
 		snprintf(buf, sizeof buf, "there is no run of %d free slot%s in any session in which "
 		         "%s and %s are all available", (int)rq->slots, rq->slots == 1 ? "" : "s",
 		         hh->name, who);
-	} else if (cap == fits) {
+	} else if (cap) {
 		*reason = TRIAD_CONFERENCE_REASON_TEACHER_CAP;
 		snprintf(buf, sizeof buf, "%s reached the cap on meetings in every session where "
 		         "the meeting would fit", who);
-	} else if (scap == fits) {
+	} else if (scap) {
 		*reason = TRIAD_CONFERENCE_REASON_HOUSEHOLD_SESSION_CAP;
 		snprintf(buf, sizeof buf, "it fits only in sessions %s cannot attend any more "
 		         "(cap of %d sessions)", hh->name,
 		         (int)triad__cf_max_sessions(c, (size_t)rq->household));
-	} else if (wcap == fits) {
+	} else if (wcap > 0 && wcap == fits - busy) {
 		*reason = TRIAD_CONFERENCE_REASON_WAIT_CAP;
 		snprintf(buf, sizeof buf, "every place would make %s wait more than %d slots",
 		         hh->name, (int)triad__cf_max_wait(c, (size_t)rq->household));

@@ -29,7 +29,7 @@
  *          + household_wait_slots   × weight_wait          (100)
  *          + teacher_idle_slots     × weight_idle          (1)
  *          + preference_misses      × weight_preference    (1)
- *          + moved_meetings         × move_penalty         (1,000; only when re-solving)
+ *          + moved_meetings         × move_penalty         (20,000; only when re-solving)
  *
  * with priority weights invited 4, required 2, optional 1 (all configurable
  * in `settings`).
@@ -89,7 +89,7 @@ typedef enum triad_conference_setting {
 	TRIAD_CONFERENCE_SETTING_WEIGHT_WAIT = 3,          /**< per household waiting slot; default 100 */
 	TRIAD_CONFERENCE_SETTING_WEIGHT_IDLE = 4,          /**< per teacher idle slot; default 1 */
 	TRIAD_CONFERENCE_SETTING_WEIGHT_PREFERENCE = 5,    /**< per preference miss; default 1 */
-	TRIAD_CONFERENCE_SETTING_MOVE_PENALTY = 6,         /**< per meeting moved from a previous result; default 1,000 */
+	TRIAD_CONFERENCE_SETTING_MOVE_PENALTY = 6,         /**< per meeting moved from a previous result; default 20,000 */
 	TRIAD_CONFERENCE_SETTING_PRIORITY_INVITED = 7,     /**< weight of an invited request; default 4 */
 	TRIAD_CONFERENCE_SETTING_PRIORITY_REQUIRED = 8,    /**< weight of a required request; default 2 */
 	TRIAD_CONFERENCE_SETTING_PRIORITY_OPTIONAL = 9,    /**< weight of an optional request; default 1 */
