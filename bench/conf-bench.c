@@ -422,8 +422,12 @@ int main(int argc, char **argv)
 	printf(" %.2f |", lt_wall);
 	print_part(&sb);
 	print_part(&cb);
-	if (ci.have && ci.bound >= 0)
-		printf(" %.0f | %.2f%% |", ci.bound, ci.gap >= 0 ? ci.gap * 100 : -1);
+	/* cbc's own gap line is rounded to two decimals of a fraction; compute
+	 * it from its schedule's checked cost and its bound instead */
+	if (ci.have && ci.bound >= 0 && cb.have && cb.cost > 0)
+		printf(" %.0f | %.4f%% |", ci.bound, 100.0 * (cb.cost - ci.bound) / (double)cb.cost);
+	else if (ci.have && ci.bound >= 0)
+		printf(" %.0f | - |", ci.bound);
 	else
 		printf(" - | - |");
 	printf(" %.0f (%lld of %lld) | %.2f%% |", flow_cost, (long long)flow, (long long)total,
