@@ -115,7 +115,7 @@ static uint8_t *coverage(const triad_conference *c)
  * teacher, each of L units and weight w / k: it counts in full only when
  * every teacher gives it its slots. */
 static int bound_teachers(double *out, const triad_conference *c, const uint8_t *cov,
-                          rkey *keys)
+                          rkey *keys, uint8_t *routed)
 {
 	int32_t R = (int32_t)c->nrequests, G = c->total_slots;
 	int32_t T = (int32_t)c->nteachers, S = (int32_t)c->nsessions;
@@ -162,6 +162,17 @@ static int bound_teachers(double *out, const triad_conference *c, const uint8_t 
 		}
 	}
 	rc = route(out, &n, keys, m);
+	/* Requests whose every part went through in full: the solver's guide. */
+	if (!rc && routed) {
+		part = 0;
+		for (int32_t r = 0; r < R; r++) {
+			const cf_request *rq = &c->requests[r];
+			bool full = true;
+			for (size_t k = 0; k < rq->nteachers; k++, part++)
+				full = full && triad__flow_on(n.f, n.src_edge[part]) == rq->slots;
+			routed[r] = full;
+		}
+	}
 	/* route() counted each part as w * flow / (k L); a part carries at
 	 * most L units, so a full request adds k * w / k = w. */
 	goto done;
@@ -246,7 +257,7 @@ done:
 	return rc;
 }
 
-int triad__cf_bound(int64_t *out, const triad_conference *c)
+int triad__cf_bound(int64_t *out, const triad_conference *c, uint8_t *routed)
 {
 	uint8_t *cov = coverage(c);
 	int32_t *list = triad__reallocarray(NULL, c->nrequests + 1, sizeof *list);
@@ -259,7 +270,7 @@ int triad__cf_bound(int64_t *out, const triad_conference *c)
 	if (!cov || !list || !keys)
 		rc = triad__nomem();
 	if (!rc)
-		rc = bound_teachers(&b, c, cov, keys);
+		rc = bound_teachers(&b, c, cov, keys, routed);
 	if (!rc)
 		rc = bound_households(&h, c, cov, list, keys);
 	triad__free(cov);
@@ -277,5 +288,5 @@ TRIAD_API int triad_conference_bound(int64_t *out, const triad_conference *conf)
 {
 	if (!out || !conf)
 		return triad__err(TRIAD_EINVAL, "the output and the instance must not be NULL");
-	return triad__cf_bound(out, conf);
+	return triad__cf_bound(out, conf, NULL);
 }

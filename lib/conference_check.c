@@ -430,7 +430,7 @@ static int run_check(triad_conference_report *rep, const triad_conference *c,
 		goto out;
 	}
 	int64_t bound;
-	if ((rc = triad__cf_bound(&bound, c)))
+	if ((rc = triad__cf_bound(&bound, c, NULL)))
 		goto out;
 	rc = triad__cf_metrics(&rep->metrics, c, place, NULL, bound);
 out:

@@ -437,7 +437,7 @@ void triad__cf_fix_wait(cf_state *st, size_t h, int32_t s, int32_t *dropped, siz
 /* ---- the constructive schedule ----------------------------------------- */
 
 typedef struct order_key {
-	int32_t r, h, flex;
+	int32_t r, h, flex, routed;
 	int64_t w;
 	double hard;
 } order_key;
@@ -445,6 +445,8 @@ typedef struct order_key {
 static int order_cmp(const void *a, const void *b)
 {
 	const order_key *x = a, *y = b;
+	if (x->routed != y->routed)
+		return x->routed > y->routed ? -1 : 1;
 	if (x->w != y->w)
 		return x->w > y->w ? -1 : 1;
 	if (x->hard != y->hard)
@@ -456,7 +458,7 @@ static int order_cmp(const void *a, const void *b)
 	return (x->r > y->r) - (x->r < y->r);
 }
 
-int triad__cf_construct(cf_state *st, uint8_t *pin_conflict)
+int triad__cf_construct(cf_state *st, uint8_t *pin_conflict, const uint8_t *routed)
 {
 	const triad_conference *c = st->c;
 	int64_t d;
@@ -477,7 +479,9 @@ int triad__cf_construct(cf_state *st, uint8_t *pin_conflict)
 			if (st->start[r] < 0 && !pin_conflict[r] && st->prev[r] >= 0 &&
 			    triad__cf_eval(st, r, st->prev[r], &d) == CF_FIT_OK)
 				triad__cf_assign(st, r, st->prev[r]);
-	/* The rest: heavier priorities first; within one, hard households first
+	/* The rest: what the bound's relaxation could meet first (it picked the
+	 * heaviest requests per slot of every overloaded teacher); then heavier
+	 * priorities first; within one, hard households first
 	 * (much to meet in little available time), a household's requests
 	 * together (so that they form a block), the least flexible first. */
 	order_key *keys = triad__reallocarray(NULL, st->R ? st->R : 1, sizeof *keys);
@@ -508,6 +512,7 @@ int triad__cf_construct(cf_state *st, uint8_t *pin_conflict)
 		keys[n].r = (int32_t)r;
 		keys[n].h = rq->household;
 		keys[n].flex = flex;
+		keys[n].routed = routed ? routed[r] : 0;
 		keys[n].w = st->weight[r];
 		keys[n].hard = hard[rq->household];
 		n++;

@@ -192,6 +192,8 @@ int triad__cf_result_place(cf_place **out, const triad_conference *c,
                            const triad_conference_result *res, size_t *unknown);
 
 /* ---- flow bound (conference_bound.c) ---- */
-int triad__cf_bound(int64_t *out, const triad_conference *c);
+/* routed (may be NULL): per request, 1 when the teachers' relaxation met it
+ * in full; a guide for which requests to schedule first. */
+int triad__cf_bound(int64_t *out, const triad_conference *c, uint8_t *routed);
 
 #endif /* TRIAD_CONFERENCE_PRIVATE_H */

@@ -47,6 +47,7 @@ typedef struct search {
 	size_t nuns;
 	double op_weight[OP_COUNT];
 	const uint8_t *pin_conflict;
+	const uint8_t *routed; /* the bound's guide (conference_bound.c) */
 } search;
 
 static void log_req(search *se, int32_t r)
@@ -192,10 +193,15 @@ static void destroy(search *se, int op, size_t q)
 	case OP_BLOCKERS: {
 		/* The heaviest (per slot) of a few unscheduled requests ... */
 		int32_t u = se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)];
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; k < 3; k++) {
 			int32_t v = se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)];
-			if (st->weight[v] * c->requests[u].slots > st->weight[u] * c->requests[v].slots)
+			/* what the bound could meet first, then weight per slot */
+			if (se->routed[v] != se->routed[u]) {
+				if (se->routed[v])
+					u = v;
+			} else if (st->weight[v] * c->requests[u].slots > st->weight[u] * c->requests[v].slots) {
 				u = v;
+			}
 		}
 		const cf_request *rq = &c->requests[u];
 		/* ... and the place where it fits the instance whose blockers weigh
@@ -436,7 +442,7 @@ typedef struct solve_ctx {
 	cf_state st;
 	search se;
 	int32_t *prev;
-	uint8_t *pin_conflict;
+	uint8_t *pin_conflict, *routed;
 	int32_t *best;
 	int *reasons;
 	char **messages;
@@ -459,6 +465,7 @@ static void ctx_free(solve_ctx *x)
 	triad__free(se->uns);
 	triad__free(x->prev);
 	triad__free(x->pin_conflict);
+	triad__free(x->routed);
 	triad__free(x->best);
 	triad__free(x->reasons);
 	triad__free(x->place);
@@ -505,7 +512,9 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	}
 	bool canceled = false;
 	int64_t bound;
-	if ((rc = triad__cf_bound(&bound, c)))
+	if (!SALLOC(x->routed, R))
+		return triad__nomem();
+	if ((rc = triad__cf_bound(&bound, c, x->routed)))
 		return rc;
 	if (o->progress && o->progress(TRIAD_SOLVE_PHASE_BOUND, -1, 0.0, o->payload))
 		canceled = true;
@@ -521,7 +530,8 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	    !SALLOC(se->b2, R) || !SALLOC(se->dirty, R) || !SALLOC(se->uns, R))
 		return triad__nomem();
 	se->pin_conflict = x->pin_conflict;
-	if ((rc = triad__cf_construct(st, x->pin_conflict)))
+	se->routed = x->routed;
+	if ((rc = triad__cf_construct(st, x->pin_conflict, x->routed)))
 		return rc;
 	/* Bring capped households within their waiting caps. */
 	for (size_t h = 0; h < st->H; h++)

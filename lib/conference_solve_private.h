@@ -88,8 +88,9 @@ uint32_t triad__cf_rng_below(cf_rng *g, uint32_t n);
 double triad__cf_rng_unit(cf_rng *g);
 
 /* Constructive schedule; pin_conflict[r] is set for pins that could not be
- * kept. Returns 0 or TRIAD_ENOMEM. */
-int triad__cf_construct(cf_state *st, uint8_t *pin_conflict);
+ * kept. routed[r] (from the bound) marks requests the relaxation could
+ * meet: they go first within their weight. Returns 0 or TRIAD_ENOMEM. */
+int triad__cf_construct(cf_state *st, uint8_t *pin_conflict, const uint8_t *routed);
 /* Bring a household's waiting in a session under its cap by dropping
  * meetings at the ends (never pinned ones); records dropped requests. */
 void triad__cf_fix_wait(cf_state *st, size_t h, int32_t s, int32_t *dropped, size_t *ndropped);
