@@ -82,10 +82,12 @@ static int read_time(triad_jctx *j, json_t *obj, const char *key, int32_t *out)
 	int rc = triad__j_string(j, obj, key, true, &s);
 	if (rc)
 		return rc;
-	int hh, mm;
-	char tail;
-	if (strlen(s) != 5 || sscanf(s, "%2d:%2d%c", &hh, &mm, &tail) != 2 || s[2] != ':' ||
-	    hh < 0 || hh > 23 || mm < 0 || mm > 59)
+	bool digits = strlen(s) == 5 && s[2] == ':';
+	for (int i = 0; digits && i < 5; i++)
+		digits = i == 2 || (s[i] >= '0' && s[i] <= '9');
+	int hh = digits ? (s[0] - '0') * 10 + (s[1] - '0') : -1;
+	int mm = digits ? (s[3] - '0') * 10 + (s[4] - '0') : -1;
+	if (!digits || hh > 23 || mm > 59)
 		return triad__j_fail_key(j, key, TRIAD_EFORMAT,
 		                         "\"%.20s\" is not a time of the form HH:MM (00:00..23:59)", s);
 	*out = hh * 60 + mm;

@@ -212,6 +212,8 @@ static const bad_case bad_cases[] = {
 	{ "'slots': 6", "'slots': 'six'", TRIAD_EFORMAT, "sessions[0].slots", "expected an integer" },
 	{ "'slots': 6", "'slots': 0", TRIAD_EFORMAT, "sessions[0].slots", "outside the allowed range" },
 	{ "'start': '19:00'", "'start': '25:00'", TRIAD_EFORMAT, "sessions[0].start", "HH:MM" },
+	{ "'start': '19:00'", "'start': '+9:00'", TRIAD_EFORMAT, "sessions[0].start", "HH:MM" },
+	{ "'start': '19:00'", "'start': '23:00'", TRIAD_EFORMAT, "sessions[0].slots", "past midnight" },
 	{ "'date': '2026-11-10'", "'date': '2026-02-30'", TRIAD_EFORMAT, "sessions[0].date", "existing date" },
 	{ "'breaks': [[3, 4]]", "'breaks': [[3, 7]]", TRIAD_EFORMAT, "sessions[0].breaks[0]", "[3, 7)" },
 	{ "'breaks': [[3, 4]]", "'breaks': [[3]]", TRIAD_EFORMAT, "sessions[0].breaks[0]", "two integers" },
