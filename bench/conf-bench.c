@@ -304,7 +304,7 @@ static void print_header(void)
 {
 	printf("| inst | libtriad cost | unsch | wait | extra | cpu s | wall s | self-booking cost | unsch | wait | "
 	       "extra | cpu s | cbc cost | unsch | wait | extra | cpu s | cbc bound | cbc gap | flow bound "
-	       "(weight) | libtriad sched/flow | weight-IP bound | best bound | libtriad gap | peak MB |\n");
+	       "(weight) | libtriad sched weight / best weight bound | weight-IP bound | best bound | libtriad gap | peak MB |\n");
 	printf("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 }
 
@@ -430,8 +430,13 @@ int main(int argc, char **argv)
 		printf(" %.0f | - |", ci.bound);
 	else
 		printf(" - | - |");
-	printf(" %.0f (%lld of %lld) | %.2f%% |", flow_cost, (long long)flow, (long long)total,
-	       flow > 0 ? 100.0 * lt.sched_weight / flow : 0);
+	/* the tightest upper bound on the schedulable weight: the flow bound,
+	 * or total minus the weight-only IP's bound on the unscheduled weight */
+	double wbound = (double)flow;
+	if (wi.have && wi.bound >= 0 && wu > 0 && (double)total - wi.bound / (double)wu < wbound)
+		wbound = (double)total - wi.bound / (double)wu;
+	printf(" %.0f (%lld of %lld) | %.2f%% of %.0f |", flow_cost, (long long)flow,
+	       (long long)total, wbound > 0 ? 100.0 * (double)lt.sched_weight / wbound : 0, wbound);
 	if (wi.have && wi.bound >= 0)
 		printf(" %.0f%s |", wi.bound, strncmp(wi.status, "Optimal", 7) == 0 ? " (opt)" : "");
 	else
