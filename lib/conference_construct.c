@@ -269,22 +269,39 @@ int triad__cf_eval(const cf_state *st, size_t r, int32_t g, int64_t *delta)
 	return CF_FIT_OK;
 }
 
-/* Recompute the span of one row of a session and return the new term. */
-static void respan(cf_pspan *sp, const int32_t *row, const cf_session *se, bool teacher)
+/* Update the span of one person in one session after adding (dir > 0) or
+ * removing the meeting [p, p + len). Adding extends the span; removing
+ * rescans the row only when the meeting was at an end of the span. */
+static void respan(cf_pspan *sp, const int32_t *row, const cf_session *se, bool teacher,
+                   int32_t p, int32_t len, int dir)
 {
-	int32_t first = -1, last = -1, busy = 0;
-	for (int32_t k = 0; k < se->slots; k++)
-		if (row[se->offset + k] >= 0) {
-			if (first < 0)
-				first = k;
-			last = k + 1;
-			busy++;
+	if (dir > 0) {
+		if (sp->busy == 0) {
+			sp->first = p;
+			sp->last = p + len;
+		} else {
+			sp->first = p < sp->first ? p : sp->first;
+			sp->last = p + len > sp->last ? p + len : sp->last;
 		}
-	sp->busy = busy;
-	sp->first = first < 0 ? 0 : first;
-	sp->last = last < 0 ? 0 : last;
-	int32_t term = busy ? sp->last - sp->first - busy : 0;
-	if (teacher && busy)
+		sp->busy += len;
+	} else {
+		sp->busy -= len;
+		if (sp->busy == 0) {
+			sp->first = sp->last = 0;
+		} else if (p == sp->first || p + len == sp->last) {
+			int32_t first = -1, last = -1;
+			for (int32_t k = sp->first; k < sp->last; k++)
+				if (row[se->offset + k] >= 0) {
+					if (first < 0)
+						first = k;
+					last = k + 1;
+				}
+			sp->first = first;
+			sp->last = last;
+		}
+	}
+	int32_t term = sp->busy ? sp->last - sp->first - sp->busy : 0;
+	if (teacher && sp->busy)
 		term -= se->break_pre[sp->last] - se->break_pre[sp->first];
 	sp->term = term;
 }
@@ -309,7 +326,7 @@ static void place(cf_state *st, size_t r, int32_t g, int32_t val)
 	}
 	cf_pspan *hs = &st->hsp[h * S + (size_t)s];
 	st->wait -= hs->term;
-	respan(hs, st->hocc + h * G, se, false);
+	respan(hs, st->hocc + h * G, se, false, g - se->offset, rq->slots, dir);
 	st->wait += hs->term;
 	int32_t *hc = &st->hcnt[h * S + (size_t)s];
 	if (dir > 0 && (*hc)++ == 0) {
@@ -331,7 +348,7 @@ static void place(cf_state *st, size_t r, int32_t g, int32_t val)
 		}
 		cf_pspan *ts = &st->tsp[t * S + (size_t)s];
 		st->idle -= ts->term;
-		respan(ts, st->tocc + t * G, se, true);
+		respan(ts, st->tocc + t * G, se, true, g - se->offset, rq->slots, dir);
 		st->idle += ts->term;
 		st->tcnt[t * S + (size_t)s] += dir;
 	}

@@ -596,8 +596,13 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 			if (cost < cur && score == 0)
 				score = 1;
 			cur = cost;
+			/* Rebuild the unscheduled list only when it changed. */
+			bool changed = false;
+			for (size_t i = 0; i < se->nlog && !changed; i++)
+				changed = (se->log_g[i] < 0) != (st->start[se->log_r[i]] < 0);
 			log_clear(se);
-			refresh_uns(se);
+			if (changed)
+				refresh_uns(se);
 		} else {
 			undo(se);
 		}
