@@ -577,9 +577,14 @@ TRIAD_API int triad_conference_report_metric(int64_t *out, const triad_conferenc
 
 /**
  * @brief An upper bound on the priority weight that any feasible schedule
- *        can meet: a min-cost max-flow relaxation over requests, sessions
- *        and slots that keeps availability, presence, breaks, teacher and
- *        household capacity per slot, and teacher meeting caps.
+ *        can meet: the smaller of two max-flow relaxations, one over the
+ *        teachers (each request sends one unit per slot of its length to
+ *        the slots of its teachers where it could be placed, one unit per
+ *        teacher slot, teacher meeting caps per session; a joint request
+ *        is split over its teachers) and one over each household's own
+ *        slots. A request routed in part counts by its share; the result
+ *        is rounded down. See doc/formats/conference.md.
+ * @param out receives the bound
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_conference_bound(int64_t *out, const triad_conference *conf);
