@@ -18,12 +18,18 @@
 #include "triad/schooltypes.h"
 #include "triad/contactkind.h"
 /* issue 3: people, age policy, agreements */
+#include "triad/roster.h"
+#include "triad/policy.h"
 /* end issue 3 */
 /* issue 4: conference scheduler */
 #include "triad/conference.h"
 #include "triad/conference_export.h"
 /* end issue 4 */
 /* issue 5: calendar, contacts */
+#include "triad/calendar.h"
+#include "triad/contactplan.h"
+#include "triad/contactlog.h"
+#include "triad/analytics.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
 /* end issue 6 */

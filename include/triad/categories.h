@@ -37,37 +37,37 @@ TRIAD_BEGIN_DECLS
 
 /** @brief An involvement category. 0 means "none". */
 typedef enum triad_category {
-	TRIAD_CATEGORY_NONE = 0,
-	TRIAD_CATEGORY_PARTICIPATION = 1,
-	TRIAD_CATEGORY_PARTICIPATION_INFORMAL = 2,
-	TRIAD_CATEGORY_PARTICIPATION_FORMAL = 3,
-	TRIAD_CATEGORY_PARTICIPATION_FORMAL_PARENT_COUNCIL = 4,
-	TRIAD_CATEGORY_PARTICIPATION_FORMAL_PARTICIPATION_COUNCIL = 5,
-	TRIAD_CATEGORY_RESPONSIBILITY = 6,
-	TRIAD_CATEGORY_INVOLVEMENT = 7,
-	TRIAD_CATEGORY_INVOLVEMENT_HOME = 8,
-	TRIAD_CATEGORY_INVOLVEMENT_SCHOOL = 9,
-	TRIAD_CATEGORY_INVOLVEMENT_DEVELOPMENT_SUPPORT = 10,
-	TRIAD_CATEGORY_PARTNERSHIP = 11,
-	TRIAD_CATEGORY_PARTNERSHIP_PEDAGOGICAL = 12,
-	TRIAD_CATEGORY_PARTNERSHIP_DIDACTIC = 13,
-	TRIAD_CATEGORY_OWNERSHIP = 14
+	TRIAD_CATEGORY_NONE = 0, /**< no category */
+	TRIAD_CATEGORY_PARTICIPATION = 1, /**< "participation" */
+	TRIAD_CATEGORY_PARTICIPATION_INFORMAL = 2, /**< "participation.informal" */
+	TRIAD_CATEGORY_PARTICIPATION_FORMAL = 3, /**< "participation.formal" */
+	TRIAD_CATEGORY_PARTICIPATION_FORMAL_PARENT_COUNCIL = 4, /**< "participation.formal.parent_council" */
+	TRIAD_CATEGORY_PARTICIPATION_FORMAL_PARTICIPATION_COUNCIL = 5, /**< "participation.formal.participation_council" */
+	TRIAD_CATEGORY_RESPONSIBILITY = 6, /**< "responsibility" */
+	TRIAD_CATEGORY_INVOLVEMENT = 7, /**< "involvement" */
+	TRIAD_CATEGORY_INVOLVEMENT_HOME = 8, /**< "involvement.home" */
+	TRIAD_CATEGORY_INVOLVEMENT_SCHOOL = 9, /**< "involvement.school" */
+	TRIAD_CATEGORY_INVOLVEMENT_DEVELOPMENT_SUPPORT = 10, /**< "involvement.development_support" */
+	TRIAD_CATEGORY_PARTNERSHIP = 11, /**< "partnership" */
+	TRIAD_CATEGORY_PARTNERSHIP_PEDAGOGICAL = 12, /**< "partnership.pedagogical" */
+	TRIAD_CATEGORY_PARTNERSHIP_DIDACTIC = 13, /**< "partnership.didactic" */
+	TRIAD_CATEGORY_OWNERSHIP = 14 /**< "ownership" */
 } triad_category;
 
 /** @brief Epstein's six types of involvement. 0 means "none". */
 typedef enum triad_epstein {
-	TRIAD_EPSTEIN_NONE = 0,
-	TRIAD_EPSTEIN_PARENTING = 1,
-	TRIAD_EPSTEIN_COMMUNICATING = 2,
-	TRIAD_EPSTEIN_VOLUNTEERING = 3,
-	TRIAD_EPSTEIN_LEARNING_AT_HOME = 4,
-	TRIAD_EPSTEIN_DECISION_MAKING = 5,
-	TRIAD_EPSTEIN_COLLABORATING_WITH_COMMUNITY = 6
+	TRIAD_EPSTEIN_NONE = 0, /**< no type */
+	TRIAD_EPSTEIN_PARENTING = 1, /**< 1 "parenting" */
+	TRIAD_EPSTEIN_COMMUNICATING = 2, /**< 2 "communicating" */
+	TRIAD_EPSTEIN_VOLUNTEERING = 3, /**< 3 "volunteering" */
+	TRIAD_EPSTEIN_LEARNING_AT_HOME = 4, /**< 4 "learning_at_home" */
+	TRIAD_EPSTEIN_DECISION_MAKING = 5, /**< 5 "decision_making" */
+	TRIAD_EPSTEIN_COLLABORATING_WITH_COMMUNITY = 6 /**< 6 "collaborating_with_community" */
 } triad_epstein;
 
 /** @brief The Dutch intensity scale of participation. 0 means "none". */
 typedef enum triad_intensity {
-	TRIAD_INTENSITY_NONE = 0,
+	TRIAD_INTENSITY_NONE = 0, /**< no level */
 	TRIAD_INTENSITY_MEELEVEN = 1,    /**< sympathise */
 	TRIAD_INTENSITY_MEEHELPEN = 2,   /**< help; also called meedoen */
 	TRIAD_INTENSITY_MEEDENKEN = 3,   /**< think along */
@@ -124,7 +124,9 @@ TRIAD_API triad_category triad_category_parent(triad_category category);
 
 /**
  * @brief The direct children of a category, in tree order.
+ * @param category the category whose children are wanted
  * @param out receives up to @p cap children; may be NULL when @p cap is 0
+ * @param cap number of elements @p out has room for
  * @return The number of children (which may exceed @p cap: call again with a
  *         larger buffer), or #TRIAD_EINVAL for an invalid category or a NULL
  *         @p out with a non-zero @p cap.
@@ -140,7 +142,9 @@ TRIAD_API int triad_category_is_a(triad_category category, triad_category ancest
 
 /**
  * @brief Epstein's types that a category corresponds to.
+ * @param category the category
  * @param out receives up to @p cap types, in ascending order
+ * @param cap number of elements @p out has room for
  * @return The number of types (may exceed @p cap; may be 0), or #TRIAD_EINVAL.
  */
 TRIAD_API int triad_category_epstein(triad_category category,
@@ -149,7 +153,9 @@ TRIAD_API int triad_category_epstein(triad_category category,
 /**
  * @brief The categories that correspond to one of Epstein's types; the
  *        inverse of triad_category_epstein().
+ * @param type one of Epstein's types
  * @param out receives up to @p cap categories, in tree order
+ * @param cap number of elements @p out has room for
  * @return The number of categories (may exceed @p cap; may be 0), or #TRIAD_EINVAL.
  */
 TRIAD_API int triad_epstein_categories(triad_epstein type,

@@ -18,6 +18,10 @@
 #  define TRIAD_API
 #endif
 
+/** @def TRIAD_BEGIN_DECLS
+ *  @brief Opens `extern "C"` when compiled as C++. */
+/** @def TRIAD_END_DECLS
+ *  @brief Closes what #TRIAD_BEGIN_DECLS opened. */
 #ifdef __cplusplus
 #  define TRIAD_BEGIN_DECLS extern "C" {
 #  define TRIAD_END_DECLS }

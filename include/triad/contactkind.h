@@ -17,7 +17,7 @@ TRIAD_BEGIN_DECLS
 
 /** @brief A kind of contact. 0 means "none". */
 typedef enum triad_contact_kind {
-	TRIAD_CONTACT_NONE = 0,
+	TRIAD_CONTACT_NONE = 0, /**< no kind */
 	TRIAD_CONTACT_INTAKE = 1,              /**< "intake": kennismakingsgesprek */
 	TRIAD_CONTACT_TRIANGLE = 2,            /**< "triangle": student, parent and mentor */
 	TRIAD_CONTACT_CONFERENCE = 3,          /**< "conference": ten-minute conference */
@@ -31,7 +31,7 @@ typedef enum triad_contact_kind {
 
 /** @brief A channel of contact. 0 means "none". */
 typedef enum triad_channel {
-	TRIAD_CHANNEL_NONE = 0,
+	TRIAD_CHANNEL_NONE = 0, /**< no channel */
 	TRIAD_CHANNEL_IN_PERSON = 1, /**< "in_person" */
 	TRIAD_CHANNEL_PHONE = 2,     /**< "phone" */
 	TRIAD_CHANNEL_VIDEO = 3,     /**< "video" */

@@ -50,6 +50,7 @@ TRIAD_API void triad_schooltypes_free(triad_schooltypes *types);
 
 /**
  * @brief Add a school type of the school's own.
+ * @param types   the set to add to
  * @param id      stable id: 1..32 bytes of lower-case ASCII letters, digits, '-', '_' or '/'
  * @param name_nl Dutch name (UTF-8, non-empty)
  * @param name_en English name (UTF-8, non-empty)
@@ -88,6 +89,8 @@ TRIAD_API const char *triad_schooltypes_name(const triad_schooltypes *types,
 
 /**
  * @brief Replace the ownership curve of one school type.
+ * @param types  the set
+ * @param id     the school type
  * @param shares one share per school year, year 1 first; each in [0, 1] and
  *        none lower than the one before
  * @param count  must equal the type's number of years
@@ -100,6 +103,9 @@ TRIAD_API int triad_schooltypes_set_ownership(triad_schooltypes *types,
 
 /**
  * @brief The share of responsibility (0..1) the student holds in a school year.
+ * @param types the set
+ * @param id the school type
+ * @param out receives the share
  * @param year school year (leerjaar), 1..years of the type
  * @return 0, #TRIAD_EINVAL for NULL arguments, #TRIAD_ENOTFOUND for an
  *         unknown type, #TRIAD_ERANGE for a year outside the type (not clamped).
