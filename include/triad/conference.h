@@ -61,7 +61,7 @@ typedef struct triad_conference_report triad_conference_report;
 
 /** @brief Priority of a request. 0 means "none". JSON: "invited", "required", "optional". */
 typedef enum triad_conference_priority {
-	TRIAD_CONFERENCE_PRIORITY_NONE = 0,
+	TRIAD_CONFERENCE_PRIORITY_NONE = 0, /**< none */
 	TRIAD_CONFERENCE_PRIORITY_INVITED = 1,  /**< the teacher invited the household (weight 4) */
 	TRIAD_CONFERENCE_PRIORITY_REQUIRED = 2, /**< required (weight 2) */
 	TRIAD_CONFERENCE_PRIORITY_OPTIONAL = 3  /**< optional (weight 1) */
@@ -83,7 +83,7 @@ typedef enum triad_conference_preference {
  * (JSON `max_meetings`, `break_after`, `max_sessions`, `max_wait`) overrides it.
  */
 typedef enum triad_conference_setting {
-	TRIAD_CONFERENCE_SETTING_NONE = 0,
+	TRIAD_CONFERENCE_SETTING_NONE = 0, /**< none */
 	TRIAD_CONFERENCE_SETTING_WEIGHT_UNSCHEDULED = 1,   /**< per unit of unscheduled priority weight; default 1,000,000 */
 	TRIAD_CONFERENCE_SETTING_WEIGHT_EXTRA_SESSION = 2, /**< per extra session of a household; default 10,000 */
 	TRIAD_CONFERENCE_SETTING_WEIGHT_WAIT = 3,          /**< per household waiting slot; default 100 */
@@ -105,7 +105,7 @@ typedef enum triad_conference_setting {
 
 /** @brief The terms of the objective and related numbers of a result or report. */
 typedef enum triad_conference_metric {
-	TRIAD_CONFERENCE_METRIC_NONE = 0,
+	TRIAD_CONFERENCE_METRIC_NONE = 0, /**< none */
 	TRIAD_CONFERENCE_METRIC_UNSCHEDULED_WEIGHT = 1,   /**< sum of the priority weights of unscheduled requests */
 	TRIAD_CONFERENCE_METRIC_EXTRA_SESSIONS = 2,       /**< sum over households of max(0, sessions attended - 1) */
 	TRIAD_CONFERENCE_METRIC_HOUSEHOLD_WAIT_SLOTS = 3, /**< sum over households and sessions of span - meeting slots */
@@ -120,7 +120,7 @@ typedef enum triad_conference_metric {
 
 /** @brief Why a request is unscheduled. JSON: the id in parentheses. */
 typedef enum triad_conference_reason {
-	TRIAD_CONFERENCE_REASON_NONE = 0,
+	TRIAD_CONFERENCE_REASON_NONE = 0, /**< none */
 	TRIAD_CONFERENCE_REASON_NOT_PLACED = 1,       /**< "not_placed": the meeting list has no meeting for it (hand-made schedules) */
 	TRIAD_CONFERENCE_REASON_NO_COMMON_SLOT = 2,   /**< "no_common_slot": no slot run where the household and every teacher are available, even in an empty schedule */
 	TRIAD_CONFERENCE_REASON_TEACHER_CAP = 3,      /**< "teacher_cap": a teacher reached the meeting cap wherever it could fit */
@@ -132,7 +132,7 @@ typedef enum triad_conference_reason {
 
 /** @brief A violated hard constraint found by triad_conference_check(). */
 typedef enum triad_conference_violation {
-	TRIAD_CONFERENCE_VIOLATION_NONE = 0,
+	TRIAD_CONFERENCE_VIOLATION_NONE = 0, /**< none */
 	TRIAD_CONFERENCE_VIOLATION_TEACHER_DOUBLE_BOOKED = 1,   /**< "teacher_double_booked" */
 	TRIAD_CONFERENCE_VIOLATION_HOUSEHOLD_DOUBLE_BOOKED = 2, /**< "household_double_booked" */
 	TRIAD_CONFERENCE_VIOLATION_OUTSIDE_SESSION = 3,         /**< "outside_session": slots beyond the session */
@@ -152,7 +152,7 @@ typedef enum triad_conference_violation {
 
 /** @brief Solver statistics of a result. */
 typedef enum triad_conference_stat {
-	TRIAD_CONFERENCE_STAT_NONE = 0,
+	TRIAD_CONFERENCE_STAT_NONE = 0, /**< none */
 	TRIAD_CONFERENCE_STAT_SEED = 1,            /**< the seed used */
 	TRIAD_CONFERENCE_STAT_ITERATIONS = 2,      /**< local search iterations run */
 	TRIAD_CONFERENCE_STAT_IMPROVEMENTS = 3,    /**< iterations that found a new best */
@@ -165,7 +165,7 @@ typedef enum triad_conference_stat {
 
 /** @brief Phases reported to the progress callback. */
 typedef enum triad_solve_phase {
-	TRIAD_SOLVE_PHASE_NONE = 0,
+	TRIAD_SOLVE_PHASE_NONE = 0, /**< none */
 	TRIAD_SOLVE_PHASE_BOUND = 1,     /**< the flow bound is computed */
 	TRIAD_SOLVE_PHASE_CONSTRUCT = 2, /**< the constructive schedule is built */
 	TRIAD_SOLVE_PHASE_IMPROVE = 3,   /**< local search (destroy and repair) */
@@ -229,6 +229,7 @@ TRIAD_API int triad_solve_options_init(triad_solve_options *opts, unsigned versi
  *
  * @param out    receives the instance; free it with triad_conference_free()
  * @param text   the JSON text, @p len bytes (need not be NUL-terminated)
+ * @param len    length of @p text in bytes
  * @param source a name for messages (e.g. the file name); may be NULL
  * @return 0, #TRIAD_EINVAL, #TRIAD_EPARSE, #TRIAD_EFORMAT, #TRIAD_EVERSION or #TRIAD_ENOMEM.
  */
@@ -244,7 +245,8 @@ TRIAD_API int triad_conference_load_file(triad_conference **out, const char *fil
 /**
  * @brief Write an instance as JSON (including pins made through the API and
  *        every setting).
- * @param out receives NUL-terminated text; release it with triad_free()
+ * @param out  receives NUL-terminated text; release it with triad_free()
+ * @param conf the instance
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_conference_save_json(char **out, const triad_conference *conf);
@@ -266,6 +268,8 @@ TRIAD_API int triad_conference_setting_get(int64_t *out, const triad_conference 
 
 /**
  * @brief Change a setting.
+ * @param conf    the instance
+ * @param setting which setting
  * @param value weights and the move penalty 0..10^9; priority weights 0..10^6;
  *              caps and the walking gap 0..10,000
  * @return 0, #TRIAD_EINVAL (unknown setting, NULL) or #TRIAD_ERANGE; on
@@ -396,7 +400,10 @@ TRIAD_API int32_t triad_conference_request_slots(const triad_conference *conf, s
 TRIAD_API triad_conference_priority triad_conference_request_priority(const triad_conference *conf, size_t request);
 /**
  * @brief The pin of a request.
- * @param session receives the session index; @param slot the first slot
+ * @param session receives the session index (untouched when not pinned)
+ * @param slot    receives the first slot (untouched when not pinned)
+ * @param conf    the instance
+ * @param request the request index
  * @return 1 when pinned, 0 when not, #TRIAD_EINVAL for bad arguments.
  */
 TRIAD_API int triad_conference_request_pin(size_t *session, int32_t *slot,
@@ -416,7 +423,12 @@ TRIAD_API int triad_conference_request_pin(size_t *session, int32_t *slot,
  * #TRIAD_CONFERENCE_REASON_NOT_PLACED. The metrics are computed; the bound
  * is -1 (unknown).
  *
- * @param count number of meetings; the arrays may be NULL when it is 0
+ * @param out      receives the result; free it with triad_conference_result_free()
+ * @param conf     the instance
+ * @param requests request ids, one per meeting
+ * @param sessions session ids, one per meeting
+ * @param slots    first slots, one per meeting
+ * @param count    number of meetings; the arrays may be NULL when it is 0
  * @return 0, #TRIAD_EINVAL, #TRIAD_ENOTFOUND (unknown request or session,
  *         the message names it and its position), #TRIAD_ERANGE (a meeting
  *         beyond its session's slots, or a teacher absent from the session
@@ -451,7 +463,8 @@ TRIAD_API int triad_conference_result_load_file(triad_conference_result **out,
 
 /**
  * @brief Write a result as JSON: settings, meetings, unscheduled, metrics, solver.
- * @param out receives NUL-terminated text; release it with triad_free()
+ * @param out    receives NUL-terminated text; release it with triad_free()
+ * @param result the result
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_conference_result_save_json(char **out, const triad_conference_result *result);
@@ -523,7 +536,10 @@ TRIAD_API const char *triad_conference_result_unscheduled_message(const triad_co
 /**
  * @brief The meetings of one teacher (as participant, joint meetings
  *        included), in time order.
- * @param out receives up to @p cap meeting indices; may be NULL when @p cap is 0
+ * @param out        receives up to @p cap meeting indices; may be NULL when @p cap is 0
+ * @param cap        capacity of @p out
+ * @param result     the result
+ * @param teacher_id the teacher's id
  * @return The number of meetings (may exceed @p cap: call again with a larger
  *         buffer), or #TRIAD_EINVAL.
  */
@@ -547,7 +563,9 @@ TRIAD_API int triad_conference_result_household_meetings(size_t *out, size_t cap
  * elsewhere is a violation; an unscheduled pinned request is not (it costs
  * its weight). Moved meetings are 0 (there is no previous result).
  *
- * @param out receives the report; free it with triad_conference_report_free()
+ * @param out    receives the report; free it with triad_conference_report_free()
+ * @param conf   the instance (its settings are used)
+ * @param result the schedule to check
  * @return 0 (also when there are violations), #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_conference_check(triad_conference_report **out, const triad_conference *conf,
@@ -584,7 +602,8 @@ TRIAD_API int triad_conference_report_metric(int64_t *out, const triad_conferenc
  *        is split over its teachers) and one over each household's own
  *        slots. A request routed in part counts by its share; the result
  *        is rounded down. See doc/formats/conference.md.
- * @param out receives the bound
+ * @param out  receives the bound
+ * @param conf the instance
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
  */
 TRIAD_API int triad_conference_bound(int64_t *out, const triad_conference *conf);
