@@ -794,6 +794,28 @@ START_TEST(bound_by_hand)
 }
 END_TEST
 
+START_TEST(data_file_instance)
+{
+	/* tests/data/conference/small.json: two sessions, a walking gap, a
+	 * waiting cap, a break-after, a session cap, a pin, joint and double
+	 * meetings (also the fuzz target's seed) */
+	triad_conference *c = NULL;
+	ck_assert_ok(triad_conference_load_file(&c, test_data_path("conference/small.json")));
+	ck_assert_uint_eq(triad_conference_request_count(c), 5);
+	triad_conference_result *r = solve_n(c, 500, 7);
+	long r4 = meeting_of(r, "r4");
+	ck_assert_int_ge(r4, 0);
+	ck_assert_str_eq(triad_conference_result_meeting_session(r, (size_t)r4), "s1");
+	ck_assert_int_eq(triad_conference_result_meeting_slot(r, (size_t)r4), 0);
+	ck_assert_int_eq(triad_conference_result_meeting_pinned(r, (size_t)r4), 1);
+	/* everything fits: 4 + 1 + 2 + 2 + 1 */
+	ck_assert_int_eq(rmetric(r, TRIAD_CONFERENCE_METRIC_SCHEDULED_WEIGHT), 10);
+	ck_assert_int_eq(rmetric(r, TRIAD_CONFERENCE_METRIC_UNSCHEDULED_WEIGHT), 0);
+	triad_conference_result_free(r);
+	triad_conference_free(c);
+}
+END_TEST
+
 /* ---- allocation failures ---- */
 
 typedef struct sweep_ctx {
@@ -852,6 +874,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, teacher_break_after_consecutive_slots);
 	tcase_add_test(tc, breaks_joint_and_double_meetings);
 	tcase_add_test(tc, bound_by_hand);
+	tcase_add_test(tc, data_file_instance);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("search");
 	tcase_set_timeout(tc, 300);
