@@ -390,6 +390,100 @@ export declare const agreement: {
 };
 // ---- end issue 3 -----------------------------------------------------------
 
+// ---- issue 4: conference scheduler ----------------------------------------
+
+export declare const SolvePhase: Readonly<{ NONE: 0; BOUND: 1; CONSTRUCT: 2; IMPROVE: 3; DONE: 4 }>;
+export type SolvePhase = (typeof SolvePhase)[keyof typeof SolvePhase];
+
+export interface ConferenceSession {
+  readonly index: number; readonly id: string; readonly date: Date; readonly start: number;
+  readonly slotMinutes: number; readonly gapMinutes: number; readonly slots: number;
+  readonly breaks: Array<[number, number]>; slotStart(slot: number): number;
+}
+export interface ConferenceRoom { readonly index: number; readonly id: string; readonly name: string }
+export type SessionRef = ConferenceSession | string | number;
+export interface ConferenceTeacher {
+  readonly index: number; readonly id: string; readonly name: string; readonly breakAfter: number;
+  present(session: SessionRef): boolean; room(session: SessionRef): string | null;
+  maxMeetings(session: SessionRef): number;
+}
+export interface ConferenceHousehold {
+  readonly index: number; readonly id: string; readonly name: string; readonly preference: number;
+  readonly maxSessions: number; readonly maxWait: number; readonly students: string[];
+}
+export interface ConferenceRequest {
+  readonly index: number; readonly id: string; readonly slots: number; readonly priority: number;
+  readonly household: ConferenceHousehold; readonly teachers: ConferenceTeacher[];
+  readonly students: string[]; readonly pin: { session: ConferenceSession; slot: number } | null;
+}
+export interface Meeting {
+  request: string; household: string; session: string; room: string; slot: number;
+  slots: number; teachers: string[]; pinned: boolean;
+}
+export interface Unscheduled { request: string; reason: number; message: string }
+export interface ViolationRecord {
+  kind: number; message: string; request: string | null; otherRequest: string | null;
+  teacher: string | null; household: string | null; session: string | null;
+}
+export declare class ConferenceResult extends Handle {
+  save(): string; saveFile(filename: string): void;
+  metric(metric: number): number; stat(stat: number): number; setting(setting: number): number;
+  readonly metrics: Record<string, number>;
+  readonly meetings: Meeting[]; readonly unscheduled: Unscheduled[];
+  teacherMeetings(teacherId: string): Meeting[]; householdMeetings(householdId: string): Meeting[];
+}
+export declare class ConferenceReport extends Handle {
+  readonly violations: ViolationRecord[]; readonly ok: boolean; metric(metric: number): number;
+}
+export interface SolveOptions {
+  seed?: number | bigint; maxIterations?: number; timeLimit?: number;
+  /** Return false (or throw) to stop; the exception is rethrown by solve(). */
+  progress?: ((phase: SolvePhase, bestCost: number, fraction: number) => boolean | void) | null;
+  progressInterval?: number; previous?: ConferenceResult | null;
+}
+export declare class Conference extends Handle {
+  static load(json: string | Buffer, source?: string | null): Conference;
+  static loadFile(filename: string): Conference;
+  save(): string; saveFile(filename: string): void;
+  setting(setting: number): number; setSetting(setting: number, value: number): void;
+  pin(requestId: string, sessionId: string, slot: number): void; unpin(requestId: string): void;
+  pinResult(result: ConferenceResult): void;
+  readonly sessions: ConferenceSession[]; readonly rooms: ConferenceRoom[];
+  readonly teachers: ConferenceTeacher[]; readonly households: ConferenceHousehold[];
+  readonly requests: ConferenceRequest[];
+  session(id: string): ConferenceSession; teacher(id: string): ConferenceTeacher;
+  household(id: string): ConferenceHousehold; request(id: string): ConferenceRequest;
+  resultFromMeetings(meetings: Array<[string, string, number]>): ConferenceResult;
+  loadResult(json: string | Buffer, source?: string | null): ConferenceResult;
+  loadResultFile(filename: string): ConferenceResult;
+  check(result: ConferenceResult): ConferenceReport;
+  bound(): number;
+  solve(options?: SolveOptions): ConferenceResult;
+}
+export declare const conference: {
+  readonly Priority: Readonly<Record<'NONE' | 'INVITED' | 'REQUIRED' | 'OPTIONAL', number>>;
+  readonly Preference: Readonly<Record<'NONE' | 'EARLY' | 'LATE', number>>;
+  readonly Setting: Readonly<Record<string, number>>;
+  readonly Metric: Readonly<Record<string, number>>;
+  readonly Reason: Readonly<Record<string, number>>;
+  readonly Violation: Readonly<Record<string, number>>;
+  readonly Stat: Readonly<Record<string, number>>;
+  readonly SolvePhase: typeof SolvePhase;
+  settingId(s: number): string; metricId(m: number): string; reasonId(r: number): string;
+  violationId(v: number): string; statId(s: number): string;
+  readonly Conference: typeof Conference;
+  readonly Result: typeof ConferenceResult;
+  readonly Report: typeof ConferenceReport;
+};
+export interface ExportOptions { lang?: Lang; schoolName?: string | null; uidDomain?: string | null; stamp?: Date | number }
+export declare const conferenceExport: {
+  options(o?: ExportOptions): object;
+  householdIcs(conf: Conference, result: ConferenceResult, householdId: string, opts?: ExportOptions | null): string;
+  teacherIcs(conf: Conference, result: ConferenceResult, teacherId: string, opts?: ExportOptions | null): string;
+  html(conf: Conference, result: ConferenceResult, opts?: ExportOptions | null): string;
+  letter(conf: Conference, result: ConferenceResult, householdId: string, opts?: ExportOptions | null): string;
+};
+// ---- end issue 4 -----------------------------------------------------------
 
 // ---- issue 5: calendar, contacts ------------------------------------------
 
@@ -545,6 +639,10 @@ export declare const analytics: {
   expectedState: { id(s: number): string };
   options(o?: ReachOptions): object;
   readonly ReachReport: typeof ReachReport; readonly PlanStatus: typeof PlanStatus;
+};
+export declare const contactics: {
+  toIcs(asOf: DateLike, opts: { household?: string | null; staff?: string | null; expected?: Expected | null;
+    status?: PlanStatus | null; log?: ContactLog | null; lang?: Lang }): string;
 };
 // ---- end issue 5 -----------------------------------------------------------
 

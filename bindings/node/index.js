@@ -17,11 +17,16 @@ const roster = require('./lib/roster');
 const policy = require('./lib/policy');
 const agreement = require('./lib/agreement');
 // end issue 3
+// issue 4: conference scheduler
+const conference = require('./lib/conference');
+const conferenceExport = require('./lib/conference_export');
+// end issue 4
 // issue 5: calendar, contacts
 const calendar = require('./lib/calendar');
 const contactplan = require('./lib/contactplan');
 const contactlog = require('./lib/contactlog');
 const analytics = require('./lib/analytics');
+const contactics = require('./lib/contactics');
 // end issue 5
 
 module.exports = {
@@ -65,11 +70,18 @@ module.exports = {
   agreement,
   Agreement: agreement.Agreement,
   // end issue 3
+  // issue 4: conference scheduler
+  conference,
+  conferenceExport,
+  Conference: conference.Conference,
+  SolvePhase: conference.SolvePhase,
+  // end issue 4
   // issue 5: calendar, contacts
   calendar,
   contactplan,
   contactlog,
   analytics,
+  contactics,
   Calendar: calendar.Calendar,
   Region: calendar.Region,
   ContactPlan: contactplan.ContactPlan,

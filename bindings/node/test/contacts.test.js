@@ -196,6 +196,11 @@ test('reach report and plan status', () => {
     assert.equal(status.household('h1').done, 1);
     assert.match(status.text(null, triad.Lang.EN), /h2/);
     assert.equal(triad.analytics.expectedState.id(ExpectedState.DONE_LATE), 'done_late');
+    const ics = triad.contactics.toIcs('2025-10-01', { household: 'h1', expected: exp, status, log, lang: triad.Lang.EN });
+    assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
+    assert.equal(ics.split('BEGIN:VTODO').length - 1, all.filter((e) => e.household === 'h1').length);
+    assert.match(ics, /STATUS:COMPLETED/);
+    assert.throws(() => triad.contactics.toIcs('2025-10-01', { household: 'h1', staff: 't1', expected: exp }), { code: ErrorCode.EINVAL });
     exp.free(); // frees the status that borrows it
     assert.ok(status.freed);
     plan.free();

@@ -15,8 +15,11 @@ test('README example runs', () => {
   const req = (name) => require(name === 'triad' ? '..' : name);
   new Function('require', 'console', m[1])(req, { log });
   const out = lines.join('\n');
-  // havo year 3 was set to 0.5; born 2009-02-28, 17 on 2026-08-01.
-  assert.match(out, /havo 3: the student holds 50%/);
+  // Born 2009-02-28: 17 on 2026-08-01, so the parents with authority sign too.
+  assert.match(out, /signers on 1 September 2026: s1 m1 f1/);
   assert.match(out, /age on 1 August 2026: 17/);
-  assert.match(out, /ENOTFOUND/);
+  assert.match(out, /reach: 50%/);
+  assert.match(out, /hard constraints kept: true/);
+  assert.equal(out.split(' with t').length - 1, 3); // all three requests met
+  assert.match(out, /EFORMAT students\[0\]\.id/);
 });

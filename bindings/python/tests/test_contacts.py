@@ -192,6 +192,16 @@ def test_reach_and_plan_status(school):
             assert h1.done == 1 and h1.next is not None
             assert "h2" in status.text(lang=triad.Lang.EN)
             assert ExpectedState.DONE_LATE.id == "done_late"
+            # The household's calendar: a VTODO per expected contact, the
+            # intake done by c1 completed.
+            from triad.contactics import to_ics
+            ics = to_ics("2025-10-01", household="h1", expected=exp, status=status, log=log,
+                         lang=triad.Lang.EN)
+            assert ics.startswith("BEGIN:VCALENDAR\r\n") and "TZID:Europe/Amsterdam" in ics
+            assert ics.count("BEGIN:VTODO") == sum(e.household == "h1" for e in exp)
+            assert "STATUS:COMPLETED" in ics
+            with pytest.raises(triad.InvalidArgumentError):
+                to_ics("2025-10-01", household="h1", staff="t1", expected=exp)
             with pytest.raises(triad.NotFoundError):
                 status.household("h9")
             exp.close()                   # closes the status that borrows it

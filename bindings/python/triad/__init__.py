@@ -22,8 +22,12 @@ from .policy import PolicyOptions
 from .roster import (Consent, Guardian, Household, InfoRights, Relation, RelationKind,
                      Roster, Staff, StaffRole, Student)
 # end issue 3
+# issue 4: conference scheduler
+from . import conference, conference_export
+from .conference import Conference, SolvePhase
+# end issue 4
 # issue 5: calendar, contacts
-from . import analytics, calendar, contactlog, contactplan
+from . import analytics, calendar, contactics, contactlog, contactplan
 from .analytics import PlanStatus, ReachReport
 from .calendar import Calendar, Region
 from .contactlog import Contact, ContactLog, ContactReader, ContactWriter, Initiator, Tone
@@ -55,7 +59,8 @@ __all__ = [
     "policy", "roster", "PolicyOptions", "Consent", "Guardian", "Household",
     "InfoRights", "Relation", "RelationKind", "Roster", "Staff", "StaffRole",
     "Student", "agreement", "Agreement",
-    "analytics", "calendar", "contactlog", "contactplan", "PlanStatus", "ReachReport",
+    "conference", "conference_export", "Conference", "SolvePhase",
+    "analytics", "calendar", "contactics", "contactlog", "contactplan", "PlanStatus", "ReachReport",
     "Calendar", "Region", "Contact", "ContactLog", "ContactReader", "ContactWriter",
     "Initiator", "Tone", "Audience", "ContactPlan", "PlanRule",
 ]
