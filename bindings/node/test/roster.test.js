@@ -174,3 +174,20 @@ test('age policy', () => withRoster((r) => {
     { code: ErrorCode.EINVAL });
   assert.throws(() => policy.signers(r, 's9', '2026-01-01'), { code: ErrorCode.ENOTFOUND });
 }));
+
+test('StrList wrapper over a raw list', () => withRoster((r) => {
+  // Queries copy their lists out; a raw list wrapped in StrList is a
+  // read-only, iterable sequence that frees itself once.
+  const { func } = require('../lib/ffi');
+  const raw = func('int triad_roster_student_guardians(_Out_ triad_strlist **out, const triad_roster *roster, const char *id)');
+  const out = [null];
+  assert.equal(raw(out, r._h, 's1'), 0);
+  const l = new triad.StrList(out[0]);
+  assert.equal(l.length, 3);
+  assert.deepEqual([l.at(0), l.at(-1), l.at(3)], ['m1', 'sp1', undefined]);
+  assert.ok(l.includes('f1') && !l.includes('x') && !l.includes(5) && !l.includes('a\0b'));
+  assert.deepEqual([...l], ['m1', 'f1', 'sp1']);
+  l.free();
+  l.free();
+  assert.throws(() => l.length, /was freed/);
+}));
