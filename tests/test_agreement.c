@@ -16,6 +16,7 @@
  * 2027-10-01.
  */
 #include <jansson.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -1468,6 +1469,67 @@ START_TEST(rendering_escapes_input)
 }
 END_TEST
 
+/* ---- threads ----------------------------------------------------------------------------- */
+
+typedef struct reader {
+	const triad_agreement *a;
+	const triad_roster *r;
+	const char *html, *json; /* what one thread alone produced */
+	int ok;
+} reader;
+
+static void *read_many(void *p)
+{
+	reader *rd = p;
+	rd->ok = 1;
+	for (int i = 0; i < 25; i++) {
+		triad_render_options o = TRIAD_RENDER_OPTIONS_INIT;
+		o.format = TRIAD_RENDER_HTML;
+		o.roster = rd->r;
+		char *html = NULL, *json = NULL;
+		triad_agreement_findings *f = NULL;
+		if (triad_agreement_render(&html, rd->a, &o) || triad_agreement_save(&json, rd->a) ||
+		    triad_agreement_validate(&f, rd->a, rd->r, NULL, 0) ||
+		    strcmp(html, rd->html) != 0 || strcmp(json, rd->json) != 0 ||
+		    triad_agreement_findings_count(f) != 1 ||
+		    !triad_agreement_in_force(rd->a, D("2026-10-01")))
+			rd->ok = 0;
+		triad_free(html);
+		triad_free(json);
+		triad_agreement_findings_free(f);
+	}
+	return NULL;
+}
+
+START_TEST(reading_from_many_threads)
+{
+	/* An agreement (and the roster) may be read from several threads at once. */
+	triad_roster *r = load_roster();
+	triad_agreement *a = start(r, "sx", 2026);
+	ck_assert_ok(triad_agreement_propose(a, D("2026-09-01")));
+	static const char *const who[] = { "sx", "mx", "fx", "t1" };
+	for (int i = 0; i < 4; i++)
+		ck_assert_ok(triad_agreement_sign(a, who[i], D("2026-09-02")));
+	ck_assert_ok(triad_agreement_activate(a, r, NULL, D("2026-09-02")));
+	char *html = render(a, r, TRIAD_RENDER_HTML, TRIAD_LANG_NL);
+	char *json = snapshot(a);
+	reader rd[4];
+	pthread_t t[4];
+	for (int i = 0; i < 4; i++) {
+		rd[i] = (reader){ a, r, html, json, 0 };
+		ck_assert_int_eq(pthread_create(&t[i], NULL, read_many, &rd[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+		ck_assert_int_eq(rd[i].ok, 1);
+	}
+	triad_free(html);
+	triad_free(json);
+	triad_agreement_free(a);
+	triad_roster_free(r);
+}
+END_TEST
+
 /* ---- allocation failures -------------------------------------------------------------- */
 
 typedef struct sweep_ctx {
@@ -1756,6 +1818,9 @@ static Suite *agreement_suite(void)
 	tc = tcase_create("render");
 	tcase_add_test(tc, rendering_in_both_languages);
 	tcase_add_test(tc, rendering_escapes_input);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("threads");
+	tcase_add_test(tc, reading_from_many_threads);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("allocation");
 	tcase_add_test(tc, allocation_failures_leave_everything_as_it_was);
