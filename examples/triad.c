@@ -29,7 +29,7 @@ static const struct {
 	{ "categories", cmd_categories, "the involvement taxonomy, in Dutch or English" },
 	/* issue 3 */
 	{ "roster", cmd_roster, "check a school roster; who consents, signs, is informed" },
-	{ "agreement", cmd_agreement, "parent-child-school agreements: new, validate, sign, render, catalogue, demo" },
+	{ "agreement", cmd_agreement, "parent-child-school agreements: new, validate, sign, render, renew, demo" },
 	/* end issue 3 */
 	/* issue 4 */
 	{ "schedule", cmd_schedule, "schedule parent-teacher conferences; HTML, letters, iCalendar" },
