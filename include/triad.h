@@ -32,6 +32,7 @@
 #include "triad/contactlog.h"
 #include "triad/analytics.h"
 #include "triad/contactics.h"
+#include "triad/compliance.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
 /* end issue 6 */
