@@ -306,6 +306,420 @@ START_TEST(queries_do_not_allocate)
 }
 END_TEST
 
+/* ---- calendar, contact plan, contact log (issue 5) -------------------------
+ *
+ * The module tests sweep loading from text, generating, changing and
+ * writing; here the constructors, the file variants, removal and the JSON
+ * Lines reader and writer. The file loaders are swept with jansson on the C
+ * allocator: its 2.14 lexer drops a byte or reports a syntax error when an
+ * allocation fails (see test_calendar.c), which is jansson's to fix; every
+ * allocation of libtriad's own is still failed in turn.
+ */
+
+typedef struct files {
+	char path[64];    /* scratch file */
+	char *before;     /* the object's text before the run */
+	void *obj;        /* the object under test */
+	void *made;       /* what the call handed out */
+	int which;
+} files;
+
+static void scratch(files *f, const char *ext)
+{
+	snprintf(f->path, sizeof f->path, "allocfail-%ld%s", (long)getpid(), ext);
+	unlink(f->path);
+}
+
+/* Constructors: a new empty object or nothing. */
+static int run_ctor(void *p)
+{
+	files *f = p;
+	f->made = NULL;
+	switch (f->which) {
+	case 0: return triad_calendar_new((triad_calendar **)&f->made, 2025, TRIAD_REGION_ZUID);
+	case 1: return triad_contactplan_new((triad_contactplan **)&f->made);
+	case 2: return triad_audience_new((triad_audience **)&f->made);
+	default: return triad_contactlog_new((triad_contactlog **)&f->made);
+	}
+}
+
+static void after_ctor(void *p, int rc)
+{
+	files *f = p;
+	if (rc) {
+		ck_assert_ptr_null(f->made);
+		return;
+	}
+	switch (f->which) {
+	case 0:
+		/* School year 2025-2026: 1 August 2025 to 31 July 2026. */
+		ck_assert_int_eq(triad_calendar_first_day(f->made), D(2025, 8, 1));
+		ck_assert_int_eq(triad_calendar_last_day(f->made), D(2026, 7, 31));
+		ck_assert_int_eq(triad_calendar_region(f->made), TRIAD_REGION_ZUID);
+		triad_calendar_free(f->made);
+		break;
+	case 1:
+		ck_assert_uint_eq(triad_contactplan_rule_count(f->made), 0);
+		triad_contactplan_free(f->made);
+		break;
+	case 2:
+		ck_assert_uint_eq(triad_audience_count(f->made), 0);
+		triad_audience_free(f->made);
+		break;
+	default:
+		ck_assert_uint_eq(triad_contactlog_count(f->made), 0);
+		triad_contactlog_free(f->made);
+	}
+	f->made = NULL;
+}
+
+START_TEST(constructors_survive_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	files f = { .which = _i };
+	ck_assert_int_ge(failalloc_sweep(run_ctor, after_ctor, &f), 2);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
+/* Loading files: calendar, opendata, contact plan, contact log (JSON and
+ * JSON Lines). Each success is compared with the same file loaded without
+ * failures (its saved text). */
+static const char *load_path(int which)
+{
+	switch (which) {
+	case 0: return test_data_path("calendar/school-2025.json");
+	case 1: return test_data_path("calendar/opendata.json");
+	case 2: return test_data_path("contactplan/custom.json");
+	default: return test_data_path("hardening/contact-log.json");
+	}
+}
+
+static int run_load_file(void *p)
+{
+	files *f = p;
+	f->made = NULL;
+	switch (f->which) {
+	case 0: return triad_calendar_load_file((triad_calendar **)&f->made, load_path(0));
+	case 1:
+		return triad_calendar_load_opendata_file((triad_calendar **)&f->made, load_path(1),
+		                                         "2025-2026", TRIAD_REGION_NOORD);
+	case 2: return triad_contactplan_load_file((triad_contactplan **)&f->made, load_path(2));
+	case 3: return triad_contactlog_load((triad_contactlog **)&f->made, load_path(3));
+	default: return triad_contactlog_load_jsonl((triad_contactlog **)&f->made, f->path);
+	}
+}
+
+/* The saved text of what run_load_file made (and free it). */
+static char *text_of(files *f)
+{
+	char *text = NULL;
+	switch (f->which) {
+	case 0:
+	case 1:
+		ck_assert_ok(triad_calendar_save(&text, f->made));
+		triad_calendar_free(f->made);
+		break;
+	case 2:
+		ck_assert_ok(triad_contactplan_save(&text, f->made));
+		triad_contactplan_free(f->made);
+		break;
+	default:
+		ck_assert_ok(triad_contactlog_to_json(&text, f->made));
+		triad_contactlog_free(f->made);
+	}
+	f->made = NULL;
+	return text;
+}
+
+static void after_load_file(void *p, int rc)
+{
+	files *f = p;
+	if (rc) {
+		ck_assert_ptr_null(f->made);
+		return;
+	}
+	char *text = text_of(f);
+	ck_assert_str_eq(text, f->before);
+	triad_free(text);
+}
+
+START_TEST(file_loaders_survive_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	json_set_alloc_funcs(malloc, free);
+	files f = { .which = _i };
+	if (_i == 4) {
+		/* The JSON Lines copy of the contact log. */
+		triad_contactlog *log = NULL;
+		ck_assert_ok(triad_contactlog_load(&log, load_path(3)));
+		scratch(&f, ".jsonl");
+		ck_assert_ok(triad_contactlog_save_jsonl(log, f.path));
+		triad_contactlog_free(log);
+	}
+	ck_assert_ok(run_load_file(&f));
+	f.before = text_of(&f);
+	long runs = failalloc_sweep(run_load_file, after_load_file, &f);
+	/* Every record with its strings and arrays: more than a dozen. */
+	ck_assert_int_gt(runs, 12);
+	triad_free(f.before);
+	if (_i == 4)
+		ck_assert_int_eq(unlink(f.path), 0);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
+/* Saving files: calendar, contact plan, contact log (JSON and JSON Lines).
+ * A failure leaves no file (the writes are atomic); a success reloads to
+ * the same text. */
+static int run_save_files(void *p)
+{
+	files *f = p;
+	switch (f->which) {
+	case 0: return triad_calendar_save_file(f->obj, f->path);
+	case 1: return triad_contactplan_save_file(f->obj, f->path);
+	case 2: return triad_contactlog_save(f->obj, f->path);
+	default: return triad_contactlog_save_jsonl(f->obj, f->path);
+	}
+}
+
+static void after_save_files(void *p, int rc)
+{
+	files *f = p;
+	if (rc) {
+		ck_assert_int_ne(access(f->path, F_OK), 0);
+		return;
+	}
+	json_malloc_t m;
+	json_free_t fr;
+	json_get_alloc_funcs(&m, &fr);
+	json_set_alloc_funcs(malloc, free);
+	char *text = NULL;
+	switch (f->which) {
+	case 0: {
+		triad_calendar *c = NULL;
+		ck_assert_ok(triad_calendar_load_file(&c, f->path));
+		ck_assert_ok(triad_calendar_save(&text, c));
+		triad_calendar_free(c);
+		break;
+	}
+	case 1: {
+		triad_contactplan *c = NULL;
+		ck_assert_ok(triad_contactplan_load_file(&c, f->path));
+		ck_assert_ok(triad_contactplan_save(&text, c));
+		triad_contactplan_free(c);
+		break;
+	}
+	default: {
+		triad_contactlog *c = NULL;
+		if (f->which == 2)
+			ck_assert_ok(triad_contactlog_load(&c, f->path));
+		else
+			ck_assert_ok(triad_contactlog_load_jsonl(&c, f->path));
+		ck_assert_ok(triad_contactlog_to_json(&text, c));
+		triad_contactlog_free(c);
+	}
+	}
+	json_set_alloc_funcs(m, fr);
+	ck_assert_str_eq(text, f->before);
+	triad_free(text);
+	ck_assert_int_eq(unlink(f->path), 0);
+}
+
+START_TEST(file_savers_survive_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	files f = { .which = _i };
+	scratch(&f, _i == 3 ? ".jsonl" : ".json");
+	int rc;
+	switch (_i) {
+	case 0:
+		rc = triad_calendar_load_file((triad_calendar **)&f.obj, load_path(0));
+		ck_assert_ok(rc);
+		ck_assert_ok(triad_calendar_save(&f.before, f.obj));
+		break;
+	case 1:
+		ck_assert_ok(triad_contactplan_load_file((triad_contactplan **)&f.obj, load_path(2)));
+		ck_assert_ok(triad_contactplan_save(&f.before, f.obj));
+		break;
+	default:
+		ck_assert_ok(triad_contactlog_load((triad_contactlog **)&f.obj, load_path(3)));
+		ck_assert_ok(triad_contactlog_to_json(&f.before, f.obj));
+	}
+	long runs = failalloc_sweep(run_save_files, after_save_files, &f);
+	ck_assert_int_gt(runs, 3);
+	triad_free(f.before);
+	if (_i == 0)
+		triad_calendar_free(f.obj);
+	else if (_i == 1)
+		triad_contactplan_free(f.obj);
+	else
+		triad_contactlog_free(f.obj);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
+/* Removing: the contact log's entry c4 (nothing answers it) and the plan's
+ * rule "coord". A failure leaves the object as it was. */
+static int run_remove(void *p)
+{
+	files *f = p;
+	if (f->which == 0)
+		return triad_contactlog_remove(f->obj, "c4");
+	return triad_contactplan_remove_rule(f->obj, "coord");
+}
+
+static char *current_text(files *f)
+{
+	char *text = NULL;
+	if (f->which == 0)
+		ck_assert_ok(triad_contactlog_to_json(&text, f->obj));
+	else
+		ck_assert_ok(triad_contactplan_save(&text, f->obj));
+	return text;
+}
+
+static void reload(files *f)
+{
+	if (f->which == 0) {
+		triad_contactlog_free(f->obj);
+		f->obj = NULL;
+		ck_assert_ok(triad_contactlog_load((triad_contactlog **)&f->obj, load_path(3)));
+	} else {
+		triad_contactplan_free(f->obj);
+		f->obj = NULL;
+		ck_assert_ok(triad_contactplan_load_file((triad_contactplan **)&f->obj, load_path(2)));
+	}
+}
+
+static void after_remove(void *p, int rc)
+{
+	files *f = p;
+	char *now = current_text(f);
+	if (rc) {
+		ck_assert_str_eq(now, f->before);
+	} else {
+		ck_assert_ptr_null(strstr(now, f->which == 0 ? "\"c4\"" : "\"coord\""));
+		reload(f);
+	}
+	triad_free(now);
+}
+
+START_TEST(removal_survives_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	json_set_alloc_funcs(malloc, free);
+	files f = { .which = _i };
+	reload(&f);
+	f.before = current_text(&f);
+	ck_assert_ptr_nonnull(strstr(f.before, _i == 0 ? "\"c4\"" : "\"coord\""));
+	long runs = failalloc_sweep(run_remove, after_remove, &f);
+	ck_assert_int_ge(runs, 1);
+	triad_free(f.before);
+	if (_i == 0)
+		triad_contactlog_free(f.obj);
+	else
+		triad_contactplan_free(f.obj);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
+/* The streaming reader: open and read every entry; the writer: open, write
+ * every entry, close. */
+static int run_stream(void *p)
+{
+	files *f = p;
+	const triad_contactlog *log = f->obj;
+	if (f->which == 0) {
+		triad_contact_reader *r = NULL;
+		int rc = triad_contact_reader_open(&r, f->path);
+		size_t n = 0;
+		while (rc == 0) {
+			int got = 0;
+			triad_contact c;
+			rc = triad_contact_reader_next(&got, &c, r);
+			if (rc || !got)
+				break;
+			/* c1..c4 in order. */
+			char want[4] = { 'c', (char)('1' + n), '\0' };
+			ck_assert_str_eq(c.id, want);
+			n++;
+		}
+		triad_contact_reader_free(r);
+		if (rc == 0)
+			ck_assert_uint_eq(n, 4);
+		return rc;
+	}
+	triad_contact_writer *w = NULL;
+	int rc = triad_contact_writer_open(&w, f->path);
+	for (size_t i = 0; rc == 0 && i < triad_contactlog_count(log); i++) {
+		triad_contact c;
+		ck_assert_ok(triad_contactlog_get(&c, log, i));
+		/* get() leaves the id lists to triad_contactlog_guardian/student. */
+		const char *g[TRIAD_CONTACT_PEOPLE_MAX], *st[TRIAD_CONTACT_PEOPLE_MAX];
+		for (size_t k = 0; k < c.guardian_count; k++)
+			g[k] = triad_contactlog_guardian(log, i, k);
+		for (size_t k = 0; k < c.student_count; k++)
+			st[k] = triad_contactlog_student(log, i, k);
+		c.guardians = g;
+		c.students = st;
+		rc = triad_contact_writer_write(w, &c);
+	}
+	if (rc) {
+		triad_contact_writer_free(w);
+		return rc;
+	}
+	return triad_contact_writer_close(w);
+}
+
+static void after_stream(void *p, int rc)
+{
+	files *f = p;
+	if (f->which == 0 || rc) {
+		if (f->which == 1)
+			ck_assert_int_ne(access(f->path, F_OK), 0);
+		return;
+	}
+	triad_contactlog *back = NULL;
+	ck_assert_ok(triad_contactlog_load_jsonl(&back, f->path));
+	char *text = NULL;
+	ck_assert_ok(triad_contactlog_to_json(&text, back));
+	ck_assert_str_eq(text, f->before);
+	triad_free(text);
+	triad_contactlog_free(back);
+	ck_assert_int_eq(unlink(f->path), 0);
+}
+
+START_TEST(streaming_survives_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	json_set_alloc_funcs(malloc, free);
+	files f = { .which = _i };
+	ck_assert_ok(triad_contactlog_load((triad_contactlog **)&f.obj, load_path(3)));
+	ck_assert_ok(triad_contactlog_to_json(&f.before, f.obj));
+	scratch(&f, ".jsonl");
+	if (_i == 0)
+		ck_assert_ok(triad_contactlog_save_jsonl(f.obj, f.path));
+	long runs = failalloc_sweep(run_stream, after_stream, &f);
+	ck_assert_int_gt(runs, 2);
+	if (_i == 0)
+		ck_assert_int_eq(unlink(f.path), 0);
+	triad_free(f.before);
+	triad_contactlog_free(f.obj);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("allocfail");
@@ -316,6 +730,11 @@ static Suite *suite(void)
 	tcase_add_test(tc, roster_save_file_survives_allocation_failures);
 	tcase_add_test(tc, roster_load_file_survives_allocation_failures);
 	tcase_add_loop_test(tc, queries_do_not_allocate, 0, 3);
+	tcase_add_loop_test(tc, constructors_survive_allocation_failures, 0, 4);
+	tcase_add_loop_test(tc, file_loaders_survive_allocation_failures, 0, 5);
+	tcase_add_loop_test(tc, file_savers_survive_allocation_failures, 0, 4);
+	tcase_add_loop_test(tc, removal_survives_allocation_failures, 0, 2);
+	tcase_add_loop_test(tc, streaming_survives_allocation_failures, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }
