@@ -18,6 +18,14 @@ static const triad_schooltypes *shared_types;
 static const triad_roster *shared_roster;
 static char *roster_text; /* tests/data/school/good.json, read once */
 static size_t roster_len;
+/* Read-only: the calendar of school-2025.json, the contact plan custom.json,
+ * the text of hardening/contact-log.json, and how many contacts the plan
+ * expects for the audience every thread builds for itself. */
+static const triad_calendar *shared_calendar;
+static const triad_contactplan *shared_plan;
+static char *log_text;
+static size_t log_len;
+static size_t expected_count;
 
 typedef struct worker {
 	int index;
@@ -128,6 +136,83 @@ static int own_roster(int index, int round)
 	return failures;
 }
 
+/* An audience of this thread's own: two households in havo 1 and 3. */
+static triad_audience *own_audience(void)
+{
+	triad_audience *aud = NULL;
+	if (triad_audience_new(&aud))
+		return NULL;
+	if (triad_audience_add(aud, "h-1", "s-1", "havo", 1, "1H1", "t-1", TRIAD_PLAN_ACCESS_FULL) ||
+	    triad_audience_add(aud, "h-2", "s-2", "havo", 3, "3H2", "t-2", TRIAD_PLAN_ACCESS_FULL)) {
+		triad_audience_free(aud);
+		return NULL;
+	}
+	return aud;
+}
+
+static int plan_and_log(int index, int round)
+{
+	int failures = 0;
+	const triad_calendar *cal = shared_calendar;
+	/* school-2025.json: Wednesday 2025-11-12 is a study day, Thursday
+	 * the 13th a school day, 2025-10-20 lies in the autumn holiday; 205
+	 * school days in all. */
+	int yes = -1;
+	if (triad_calendar_is_school_day(&yes, cal, 20404) || yes != 0) /* 2025-11-12 */
+		failures++;
+	if (triad_calendar_is_school_day(&yes, cal, 20405) || yes != 1) /* 2025-11-13 */
+		failures++;
+	if (triad_calendar_is_school_day(&yes, cal, 20381) || yes != 0) /* 2025-10-20 */
+		failures++;
+	if (triad_calendar_school_day_count(cal) != 205)
+		failures++;
+
+	/* Generate from the shared plan and calendar for an own audience. */
+	triad_audience *aud = own_audience();
+	triad_expected *x = NULL;
+	if (!aud || triad_contactplan_generate(&x, shared_plan, cal, aud) ||
+	    triad_expected_count(x) != expected_count)
+		failures++;
+	triad_expected_free(x);
+	triad_audience_free(aud);
+
+	/* A contact log of this thread's own: load, add, refuse, write, reload. */
+	triad_contactlog *log = NULL, *again = NULL;
+	char *text = NULL;
+	char id[32];
+	snprintf(id, sizeof id, "t%d-%d", index, round);
+	if (triad_contactlog_load_string(&log, log_text, log_len, "contact-log.json"))
+		return failures + 1;
+	static const char *const students[] = { "s-sam" };
+	triad_contact c = TRIAD_CONTACT_INIT;
+	c.id = id;
+	c.date = 20400 + round % 30;
+	c.minute = 600;
+	c.kind = TRIAD_CONTACT_POSITIVE_NOTE;
+	c.channel = TRIAD_CHANNEL_MESSAGE;
+	c.initiator = TRIAD_INITIATOR_SCHOOL;
+	c.tone = TRIAD_TONE_POSITIVE;
+	c.reached = 1;
+	c.household = "h-1";
+	c.students = students;
+	c.student_count = 1;
+	if (triad_contactlog_add(log, &c) || triad_contactlog_count(log) != 5)
+		failures++;
+	if (triad_contactlog_add(log, &c) != TRIAD_EEXISTS || !strstr(triad_error_last()->message, id))
+		failures++;
+	if (triad_contactlog_to_json(&text, log) ||
+	    triad_contactlog_load_string(&again, text, strlen(text), "saved.json") ||
+	    triad_contactlog_count(again) != 5)
+		failures++;
+	size_t at = 0;
+	if (triad_contactlog_find(&at, again, id))
+		failures++;
+	triad_free(text);
+	triad_contactlog_free(again);
+	triad_contactlog_free(log);
+	return failures;
+}
+
 static void *work(void *arg)
 {
 	worker *w = arg;
@@ -170,8 +255,10 @@ static void *work(void *arg)
 			w->failures++;
 
 		w->failures += read_shared_roster();
-		if (round % ROSTER_EVERY == 0)
+		if (round % ROSTER_EVERY == 0) {
 			w->failures += own_roster(w->index, round);
+			w->failures += plan_and_log(w->index, round);
+		}
 	}
 	return NULL;
 }
@@ -187,6 +274,22 @@ START_TEST(threads_use_their_own_objects_and_share_immutable_ones)
 	shared_roster = roster;
 	ck_assert_int_eq(read_shared_roster(), 0);
 	ck_assert_int_eq(own_roster(-1, 0), 0);
+	triad_calendar *cal = NULL;
+	ck_assert_ok(triad_calendar_load_file(&cal, test_data_path("calendar/school-2025.json")));
+	shared_calendar = cal;
+	triad_contactplan *plan = NULL;
+	ck_assert_ok(triad_contactplan_load_file(&plan, test_data_path("contactplan/custom.json")));
+	shared_plan = plan;
+	log_text = read_file(test_data_path("hardening/contact-log.json"), &log_len);
+	triad_audience *aud = own_audience();
+	ck_assert_ptr_nonnull(aud);
+	triad_expected *x = NULL;
+	ck_assert_ok(triad_contactplan_generate(&x, plan, cal, aud));
+	expected_count = triad_expected_count(x);
+	ck_assert_uint_gt(expected_count, 0);
+	triad_expected_free(x);
+	triad_audience_free(aud);
+	ck_assert_int_eq(plan_and_log(-1, 0), 0);
 	pthread_t t[THREADS];
 	worker w[THREADS];
 	for (int i = 0; i < THREADS; i++) {
@@ -199,6 +302,9 @@ START_TEST(threads_use_their_own_objects_and_share_immutable_ones)
 	}
 	triad_roster_free(roster);
 	free(roster_text);
+	triad_calendar_free(cal);
+	triad_contactplan_free(plan);
+	free(log_text);
 	triad_schooltypes_free(types);
 }
 END_TEST
