@@ -20,6 +20,7 @@
 /* issue 3: people, age policy, agreements */
 #include "triad/roster.h"
 #include "triad/policy.h"
+#include "triad/agreement.h"
 /* end issue 3 */
 /* issue 4: conference scheduler */
 /* end issue 4 */
@@ -28,6 +29,7 @@
 #include "triad/contactplan.h"
 #include "triad/contactlog.h"
 #include "triad/analytics.h"
+#include "triad/contactics.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
 /* end issue 6 */
