@@ -720,6 +720,212 @@ START_TEST(streaming_survives_allocation_failures)
 }
 END_TEST
 
+/* ---- agreement (issue 3) -----------------------------------------------------
+ *
+ * test_agreement.c sweeps starting, saving, rendering, validating, loading
+ * text and fourteen changes; here the rest: new, the file variants, the
+ * commitment setters, removals, and the lifecycle calls it does not sweep.
+ * The fixture is tests/data/agreement/agreement-s13.json: one active
+ * version for student s13 with parties s13, m13, f13 and t1; changing an
+ * active agreement makes a new draft version.
+ */
+
+enum { AG_MIN_COUNT, AG_MAX_INTERVAL, AG_RESPONSE, AG_CLEAR, AG_REMOVE_PROTOCOL,
+       AG_REMOVE_PARTY, AG_VALIDITY, AG_PROPOSE, AG_WITHDRAW, AG_EXPIRE, AG_N };
+
+typedef struct agctx {
+	triad_agreement *a;
+	char *saved;
+	int op;
+	char path[64];
+} agctx;
+
+static char *ag_text(const triad_agreement *a)
+{
+	char *t = NULL;
+	ck_assert_ok(triad_agreement_save(&t, a));
+	return t;
+}
+
+static triad_agreement *ag_load(void)
+{
+	triad_agreement *a = NULL;
+	ck_assert_ok(triad_agreement_load_file(&a, test_data_path("agreement/agreement-s13.json")));
+	return a;
+}
+
+/* Bring the fixture into the state the call needs. */
+static void ag_prepare(agctx *c)
+{
+	c->a = ag_load();
+	if (c->op == AG_PROPOSE || c->op == AG_WITHDRAW)
+		ck_assert_ok(triad_agreement_clause_clear_commitment(c->a, "parents.attend"));
+	if (c->op == AG_WITHDRAW)
+		ck_assert_ok(triad_agreement_propose(c->a, D(2026, 10, 1)));
+	c->saved = ag_text(c->a);
+}
+
+static int run_ag(void *p)
+{
+	agctx *c = p;
+	switch (c->op) {
+	case AG_MIN_COUNT:
+		return triad_agreement_clause_set_min_count(c->a, "school.introduction",
+		                                            TRIAD_CONTACT_INTAKE, 2,
+		                                            TRIAD_PERIOD_MONTH);
+	case AG_MAX_INTERVAL:
+		return triad_agreement_clause_set_max_interval(c->a, "school.regular_contact",
+		                                               TRIAD_CONTACT_MENTOR_CALL, 6);
+	case AG_RESPONSE:
+		return triad_agreement_clause_set_response_time(c->a, "school.early_concern",
+		                                                TRIAD_CONTACT_CONCERN, 1);
+	case AG_CLEAR:
+		return triad_agreement_clause_clear_commitment(c->a, "parents.attend");
+	case AG_REMOVE_PROTOCOL:
+		return triad_agreement_remove_protocol(c->a, "care");
+	case AG_REMOVE_PARTY:
+		return triad_agreement_remove_party(c->a, "f13");
+	case AG_VALIDITY:
+		return triad_agreement_set_validity(c->a, D(2026, 9, 1), D(2027, 6, 30));
+	case AG_PROPOSE:
+		return triad_agreement_propose(c->a, D(2026, 10, 1));
+	case AG_WITHDRAW:
+		return triad_agreement_withdraw(c->a);
+	default:
+		return triad_agreement_expire(c->a, D(2027, 8, 1));
+	}
+}
+
+static void after_ag(void *p, int rc)
+{
+	agctx *c = p;
+	char *now = ag_text(c->a);
+	if (rc) {
+		ck_assert_str_eq(now, c->saved);
+	} else {
+		ck_assert_str_ne(now, c->saved);
+		/* What changed still loads (and is restored for the next run). */
+		triad_agreement *back = NULL;
+		ck_assert_ok(triad_agreement_load(&back, now, strlen(now), "changed.json"));
+		ck_assert_int_eq(triad_agreement_equal(back, c->a), 1);
+		triad_agreement_free(back);
+		triad_agreement_free(c->a);
+		c->a = NULL;
+		ck_assert_ok(triad_agreement_load(&c->a, c->saved, strlen(c->saved), NULL));
+	}
+	triad_free(now);
+}
+
+START_TEST(agreement_changes_survive_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	/* Loads and reloads parse with jansson; its lexer is not swept here. */
+	json_set_alloc_funcs(malloc, free);
+	agctx c = { .op = _i };
+	ag_prepare(&c);
+	long runs = failalloc_sweep(run_ag, after_ag, &c);
+	ck_assert_int_ge(runs, 1);
+	triad_free(c.saved);
+	triad_agreement_free(c.a);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
+static int run_ag_new(void *p)
+{
+	agctx *c = p;
+	c->a = NULL;
+	return triad_agreement_new(&c->a, "agr-2026-s13");
+}
+
+static void after_ag_new(void *p, int rc)
+{
+	agctx *c = p;
+	if (rc) {
+		ck_assert_ptr_null(c->a);
+		return;
+	}
+	ck_assert_str_eq(triad_agreement_id(c->a), "agr-2026-s13");
+	ck_assert_uint_eq(triad_agreement_version_count(c->a), 1);
+	triad_agreement_free(c->a);
+	c->a = NULL;
+}
+
+static int run_ag_load_file(void *p)
+{
+	agctx *c = p;
+	c->a = NULL;
+	return triad_agreement_load_file(&c->a, test_data_path("agreement/agreement-s13.json"));
+}
+
+static void after_ag_load_file(void *p, int rc)
+{
+	agctx *c = p;
+	if (rc) {
+		ck_assert_ptr_null(c->a);
+		return;
+	}
+	char *now = ag_text(c->a);
+	ck_assert_str_eq(now, c->saved);
+	triad_free(now);
+	triad_agreement_free(c->a);
+	c->a = NULL;
+}
+
+static int run_ag_save_file(void *p)
+{
+	agctx *c = p;
+	return triad_agreement_save_file(c->a, c->path);
+}
+
+static void after_ag_save_file(void *p, int rc)
+{
+	agctx *c = p;
+	if (rc) {
+		ck_assert_int_ne(access(c->path, F_OK), 0);
+		return;
+	}
+	json_malloc_t m;
+	json_free_t f;
+	json_get_alloc_funcs(&m, &f);
+	json_set_alloc_funcs(malloc, free);
+	triad_agreement *back = NULL;
+	ck_assert_ok(triad_agreement_load_file(&back, c->path));
+	json_set_alloc_funcs(m, f);
+	ck_assert_int_eq(triad_agreement_equal(back, c->a), 1);
+	triad_agreement_free(back);
+	ck_assert_int_eq(unlink(c->path), 0);
+}
+
+START_TEST(agreement_new_and_files_survive_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	agctx c = { 0 };
+	ck_assert_int_ge(failalloc_sweep(run_ag_new, after_ag_new, &c), 2);
+
+	json_set_alloc_funcs(malloc, free);
+	c.a = ag_load();
+	c.saved = ag_text(c.a);
+	triad_agreement_free(c.a);
+	c.a = NULL;
+	/* 21 clauses, 6 protocol lines, 4 parties and 4 signatures. */
+	ck_assert_int_gt(failalloc_sweep(run_ag_load_file, after_ag_load_file, &c), 50);
+
+	failalloc_install();
+	c.a = ag_load();
+	snprintf(c.path, sizeof c.path, "allocfail-%ld-agreement.json", (long)getpid());
+	unlink(c.path);
+	ck_assert_int_gt(failalloc_sweep(run_ag_save_file, after_ag_save_file, &c), 50);
+	triad_agreement_free(c.a);
+	triad_free(c.saved);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("allocfail");
@@ -735,6 +941,8 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, file_savers_survive_allocation_failures, 0, 4);
 	tcase_add_loop_test(tc, removal_survives_allocation_failures, 0, 2);
 	tcase_add_loop_test(tc, streaming_survives_allocation_failures, 0, 2);
+	tcase_add_loop_test(tc, agreement_changes_survive_allocation_failures, 0, AG_N);
+	tcase_add_test(tc, agreement_new_and_files_survive_allocation_failures);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -289,6 +289,58 @@ START_TEST(contactlog_failures_change_nothing)
 }
 END_TEST
 
+/* ---- agreement ----------------------------------------------------------------- */
+
+static char *agreement_text(const triad_agreement *a)
+{
+	char *t = NULL;
+	ck_assert_ok(triad_agreement_save(&t, a));
+	return t;
+}
+
+START_TEST(agreement_failures_change_nothing)
+{
+	/* agreement-s13.json: one active version (2026-08-01 to 2027-07-31),
+	 * parties s13, m13, f13, t1, all four signed. */
+	triad_agreement *a = NULL;
+	ck_assert_ok(triad_agreement_load_file(&a, test_data_path("agreement/agreement-s13.json")));
+	char *before = agreement_text(a);
+
+	ck_assert_fails(triad_agreement_sign(a, "s13", D(2026, 9, 20)), TRIAD_ESTATE, NULL);
+	ck_assert_fails(triad_agreement_withdraw(a), TRIAD_ESTATE, NULL);
+	ck_assert_fails(triad_agreement_propose(a, D(2026, 9, 20)), TRIAD_ESTATE, NULL);
+	/* Not yet past its end. */
+	ck_assert_fails(triad_agreement_expire(a, D(2027, 7, 31)), TRIAD_ESTATE, NULL);
+	ck_assert_fails(triad_agreement_remove_clause(a, "no.such.clause"), TRIAD_ENOTFOUND,
+	                "no.such.clause");
+	ck_assert_fails(triad_agreement_remove_party(a, "x99"), TRIAD_ENOTFOUND, "x99");
+	ck_assert_fails(triad_agreement_remove_protocol(a, "no_subject"), TRIAD_ENOTFOUND,
+	                "no_subject");
+	ck_assert_fails(triad_agreement_set_validity(a, D(2027, 1, 1), D(2026, 1, 1)),
+	                TRIAD_EINVAL, NULL);
+	ck_assert_fails(triad_agreement_clause_set_text(a, "student.effort", "\xc3\x28", "x"),
+	                TRIAD_EINVAL, NULL);
+	ck_assert_fails(triad_agreement_add_catalogue_clause(a, "no.such.clause"), TRIAD_ENOTFOUND,
+	                "no.such.clause");
+
+	char *after = agreement_text(a);
+	ck_assert_str_eq(after, before);
+	triad_free(after);
+
+	triad_agreement *keep = a;
+	const char *bad = "{\"format\": \"triad.agreement/1\", \"id\": \"x\", \"versions\": [], "
+	                  "\"extra\": true}";
+	ck_assert_fails(triad_agreement_load(&a, bad, strlen(bad), "bad.json"), TRIAD_EFORMAT,
+	                NULL);
+	ck_assert_ptr_eq(a, keep);
+	after = agreement_text(a);
+	ck_assert_str_eq(after, before);
+	triad_free(after);
+	triad_free(before);
+	triad_agreement_free(a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("atomicity");
@@ -297,6 +349,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, calendar_failures_change_nothing);
 	tcase_add_test(tc, contactplan_failures_change_nothing);
 	tcase_add_test(tc, contactlog_failures_change_nothing);
+	tcase_add_test(tc, agreement_failures_change_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
