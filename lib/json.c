@@ -383,26 +383,27 @@ json_t *triad__j_date_new(triad_date d)
 	return json_string(buf);
 }
 
+/* json_dump_callback sink: append to a strbuf whose failure flag is sticky. */
+static int dump_to_sb(const char *buffer, size_t size, void *data)
+{
+	triad_strbuf *sb = data;
+	triad__sb_putn(sb, buffer, size);
+	return sb->failed ? -1 : 0;
+}
+
 char *triad__j_dump(const json_t *root)
 {
-	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (!text) {
-		triad__nomem();
-		return NULL;
-	}
-	size_t n = strlen(text);
-	char *out = triad__malloc(n + 2);
-	if (out) {
-		memcpy(out, text, n);
-		out[n] = '\n';
-		out[n + 1] = '\0';
-	}
-	/* json_dumps allocated with jansson's allocator, which the host may have set. */
-	json_malloc_t jmalloc;
-	json_free_t jfree;
-	json_get_alloc_funcs(&jmalloc, &jfree);
-	jfree(text);
-	return out;
+	/* Not json_dumps: jansson 2.14 ignores a failed append while it writes
+	 * an object key (do_dump discards dump_string's result), so under a
+	 * transient allocation failure json_dumps can return a document with a
+	 * quote missing. Every chunk goes through our buffer instead, whose
+	 * failure flag is sticky: one lost chunk fails the whole dump. */
+	triad_strbuf sb;
+	triad__sb_init(&sb);
+	if (json_dump_callback(root, dump_to_sb, &sb, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		sb.failed = 1;
+	triad__sb_putc(&sb, '\n');
+	return triad__sb_take(&sb);
 }
 
 int triad__write_file(const char *filename, const char *data, size_t len)
