@@ -4,11 +4,13 @@
 # triad.pc (its prefix rewritten into the DESTDIR), compile every example
 # with `pkg-config --cflags --libs triad` and run the resulting tool.
 #
-# Usage: installed-examples.sh BUILD_DIR EXAMPLES_DIR PREFIX LIBDIR CC
+# Usage: installed-examples.sh BUILD_DIR PREFIX LIBDIR CC SOURCE...
+# (SOURCE: the tool's C files; the headers next to them are copied too)
 set -eu
 # meson test points LD_LIBRARY_PATH at the build tree; a user has no such thing.
 unset LD_LIBRARY_PATH
-build=$1 examples=$2 prefix=$3 libdir=$4 cc=$5
+build=$1 prefix=$2 libdir=$3 cc=$4
+shift 4
 
 case $libdir in
 /*) ;;
@@ -38,6 +40,9 @@ pc() {
 pc --exists || fail "pkg-config cannot use the installed triad.pc"
 cflags=$(pc --cflags)
 libs=$(pc --libs)
+# Some examples write JSON with jansson themselves: a user links it too.
+ex_cflags="$cflags $(pkg-config --cflags jansson)"
+ex_libs="$libs $(pkg-config --libs jansson)"
 installed_libdir=$(pc --variable=libdir)
 echo "cflags: $cflags"
 echo "libs:   $libs"
@@ -49,10 +54,13 @@ esac
 # Only what a user gets: the example sources and the installed headers. The
 # source tree's include/ must not be needed.
 mkdir -p "$tmp/src"
-cp "$examples"/*.c "$examples"/*.h "$tmp/src/"
+for f in "$@"; do
+	cp "$f" "$tmp/src/"
+	cp "$(dirname "$f")"/*.h "$tmp/src/" 2>/dev/null || true
+done
 # shellcheck disable=SC2086
-"$cc" -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $cflags \
-	-o "$tmp/triad" "$tmp"/src/*.c $libs -Wl,-rpath,"$installed_libdir" \
+"$cc" -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $ex_cflags \
+	-o "$tmp/triad" "$tmp"/src/*.c $ex_libs -Wl,-rpath,"$installed_libdir" \
 	2>"$tmp/cc.log" || { cat "$tmp/cc.log" >&2; fail "the examples do not build against the installed library"; }
 
 # The tool runs and uses the installed libtriad, not the build tree's.
