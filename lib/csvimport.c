@@ -509,7 +509,7 @@ static int import_row(importer *im, const triad_csv_row *row)
 			               "the cell is empty; every row needs a %s",
 			               columns[required[i]].id);
 
-	size_t hi;
+	size_t hi = 0;
 	int rc = household_for(im, row, &hi);
 	for (int f = 0; !rc && f < HH_FIELDS; f++)
 		rc = household_value(im, &im->hh[hi], row, f);
@@ -676,6 +676,10 @@ static int loader_error(const importer *im, size_t base_hh, size_t base_rq)
 {
 	const triad_error *e = triad_error_last();
 	int code = e->code;
+	/* as in build(): our own well-formed text fails to parse only when
+	 * jansson runs out of memory */
+	if (code == TRIAD_EPARSE)
+		return TRIAD_ENOMEM;
 	size_t index = 0;
 	int row = 0;
 	if (sscanf(e->path, "households[%zu]", &index) == 1 && index >= base_hh &&
@@ -699,8 +703,12 @@ static int build(triad_conference **out, importer *im)
 	char *base_text = NULL, *text = NULL;
 	json_t *root = NULL;
 	int rc = triad_conference_save_json(&base_text, im->base);
-	if (!rc)
-		rc = triad__j_parse(&root, base_text, strlen(base_text), NULL);
+	/* The text was written by jansson a moment ago, so it is well-formed: a
+	 * syntax error can only be jansson running out of memory mid-parse
+	 * (it then reports odd syntax errors). */
+	if (!rc && triad__j_parse(&root, base_text, strlen(base_text), NULL) != 0)
+		rc = triad_error_last()->code == TRIAD_EPARSE ? TRIAD_ENOMEM
+		                                               : triad_error_last()->code;
 	triad__free(base_text);
 	if (rc)
 		return rc;
@@ -804,7 +812,14 @@ int triad_conference_import_csv(triad_conference **out, const triad_conference *
 	if (!rc && im.nrq == 0)
 		rc = fail_at(&im, TRIAD_EFORMAT, NULL, -1, "the file has no requests (only a header)");
 	triad_conference *conf = NULL;
-	if (!rc)
+	bool built = !rc;
+	if (built)
+		rc = build(&conf, &im);
+	/* jansson's lexer drops bytes when an allocation fails (its lex_save
+	 * ignores the failure), so our own valid text can come out of the
+	 * conference loader as a bogus content error. Build once more: a real
+	 * content error fails again in the same way. */
+	if (built && rc && rc != TRIAD_ENOMEM)
 		rc = build(&conf, &im);
 	importer_free(&im);
 	triad__csv_table_free(&t);
