@@ -8,6 +8,7 @@
 
 int cmd_categories(int argc, char **argv);
 /* issue 3 */
+int cmd_roster(int argc, char **argv);
 /* end issue 3 */
 /* issue 4 */
 /* end issue 4 */
@@ -23,6 +24,7 @@ static const struct {
 } commands[] = {
 	{ "categories", cmd_categories, "the involvement taxonomy, in Dutch or English" },
 	/* issue 3 */
+	{ "roster", cmd_roster, "check a school roster; who consents, signs, is informed" },
 	/* end issue 3 */
 	/* issue 4 */
 	/* end issue 4 */

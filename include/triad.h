@@ -18,6 +18,8 @@
 #include "triad/schooltypes.h"
 #include "triad/contactkind.h"
 /* issue 3: people, age policy, agreements */
+#include "triad/roster.h"
+#include "triad/policy.h"
 /* end issue 3 */
 /* issue 4: conference scheduler */
 /* end issue 4 */

@@ -78,7 +78,10 @@ int triad__j_fail_key(triad_jctx *c, const char *key, int code, const char *fmt,
 
 static int parse_error(const json_error_t *e, const char *source)
 {
-	if (json_error_code(e) == json_error_out_of_memory)
+	/* jansson leaves the error blank (line -1, no text) when allocating its
+	 * lexer fails, without setting json_error_out_of_memory. */
+	if (json_error_code(e) == json_error_out_of_memory ||
+	    (e->line < 0 && e->text[0] == '\0'))
 		return triad__nomem();
 	return triad__err_at(TRIAD_EPARSE, source, e->line > 0 ? e->line : 0,
 	                     e->column > 0 ? e->column : 0, NULL,
