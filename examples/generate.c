@@ -35,6 +35,10 @@ static void usage(FILE *out)
 	        "                       (triad.conference/1): teachers with rooms and\n"
 	        "                       availability, households' availability and preferences,\n"
 	        "                       requests with priorities, some joint or double-length\n"
+	        "  DIR/contacts.json    the contact log of the school year so far\n"
+	        "                       (triad.contact-log/1): introductions, information\n"
+	        "                       evening, mentor calls, positive notes, concerns and\n"
+	        "                       the answers to them, triangle conversations\n"
 	        "\n"
 	        "  --students N   number of students (20..100000; default 1200)\n"
 	        "  --seed S       seed of the generator (default 1); the same seed and\n"
@@ -347,6 +351,90 @@ static bool write_conference(const synth_school *s, const gen_opts *o)
 	return ok;
 }
 
+/* ---- the contact log ---- */
+
+/* The guardian of a household who speaks for a student: the first one with
+ * a relation to the student (relations are in priority order). */
+static const char *speaker(const synth_school *s, int household, int student)
+{
+	for (int i = 0; i < s->nrelations; i++) {
+		const synth_relation *x = &s->relations[i];
+		if (x->student == student && s->guardians[x->guardian].household == household)
+			return s->guardians[x->guardian].id;
+	}
+	return NULL;
+}
+
+static int build_log(triad_contactlog **out, const synth_school *s)
+{
+	static const triad_initiator initiators[] = { TRIAD_INITIATOR_SCHOOL, TRIAD_INITIATOR_PARENT,
+		                                      TRIAD_INITIATOR_STUDENT };
+	static const triad_tone tones[] = { TRIAD_TONE_POSITIVE, TRIAD_TONE_NEUTRAL,
+		                            TRIAD_TONE_CONCERN };
+	triad_contactlog *log = NULL;
+	int rc = triad_contactlog_new(&log);
+	for (int i = 0; rc == 0 && i < s->ncontacts; i++) {
+		const synth_contact *c = &s->contacts[i];
+		char id[16], answers[16];
+		snprintf(id, sizeof id, "c%06d", i + 1);
+		snprintf(answers, sizeof answers, "c%06d", c->answers + 1);
+		const char *who = c->reached ? speaker(s, c->household, c->student) : NULL;
+		const char *students[1] = { s->students[c->student].id };
+		triad_contact e = TRIAD_CONTACT_INIT;
+		e.id = id;
+		e.date = c->date;
+		e.minute = c->minute;
+		e.kind = c->kind;
+		e.channel = c->channel;
+		e.initiator = initiators[c->initiator];
+		e.tone = tones[c->tone];
+		e.reached = c->reached;
+		e.household = s->households[c->household].id;
+		e.staff = s->staff[c->staff].id;
+		e.answers = c->answers >= 0 ? answers : NULL;
+		e.student_present = c->reached && (c->kind == TRIAD_CONTACT_TRIANGLE ||
+		                                   c->kind == TRIAD_CONTACT_INTAKE);
+		e.guardians = who ? &who : NULL;
+		e.guardian_count = who ? 1 : 0;
+		e.students = students;
+		e.student_count = 1;
+		rc = triad_contactlog_add(log, &e);
+	}
+	if (rc) {
+		triad_contactlog_free(log);
+		return rc;
+	}
+	*out = log;
+	return 0;
+}
+
+static bool write_contacts(const synth_school *s, const gen_opts *o)
+{
+	char *path = join_path(o->out, "contacts.json");
+	triad_contactlog *log = NULL, *back = NULL;
+	char *text = NULL;
+	bool ok = false;
+	if (!path) {
+		fprintf(stderr, "triad generate: out of memory\n");
+		return false;
+	}
+	if (build_log(&log, s) || triad_contactlog_to_json(&text, log)) {
+		report_error("generate", "building the contact log");
+	} else if (triad_contactlog_load_string(&back, text, strlen(text), path)) {
+		report_error("generate", "the generated contact log does not load back");
+	} else if (triad_contactlog_count(back) != (size_t)s->ncontacts) {
+		fprintf(stderr, "triad generate: %s: %zu contacts read back, %d written\n", path,
+		        triad_contactlog_count(back), s->ncontacts);
+	} else {
+		ok = write_file_atomic("generate", path, text, strlen(text));
+	}
+	triad_free(text);
+	triad_contactlog_free(log);
+	triad_contactlog_free(back);
+	free(path);
+	return ok;
+}
+
 /* ---- summary ---- */
 
 static void summary(const synth_school *s, const gen_opts *o)
@@ -393,8 +481,16 @@ static void summary(const synth_school *s, const gen_opts *o)
 	printf(nl ? "ouderavond %s en %s: %d aanvragen (%d gezamenlijk, %d dubbel)\n"
 	          : "parents' evening %s and %s: %d requests (%d joint, %d double length)\n",
 	       d1, d2, s->nrequests, joint, doubles);
-	printf(nl ? "geschreven naar %s/: school.json, conference.json\n"
-	          : "written to %s/: school.json, conference.json\n",
+	int reached = 0, proactive = 0;
+	for (int i = 0; i < s->ncontacts; i++) {
+		reached += s->contacts[i].reached;
+		proactive += s->contacts[i].initiator == 0 && s->contacts[i].tone != 2;
+	}
+	printf(nl ? "%d contacten sinds de zomer (%d bereikt, %d proactief door de school)\n"
+	          : "%d contacts since the summer (%d reached someone, %d proactive by the school)\n",
+	       s->ncontacts, reached, proactive);
+	printf(nl ? "geschreven naar %s/: school.json, conference.json, contacts.json\n"
+	          : "written to %s/: school.json, conference.json, contacts.json\n",
 	       o->out);
 }
 
@@ -469,6 +565,8 @@ int cmd_generate(int argc, char **argv)
 	progress(&o, "ouderavond schrijven en controleren",
 	         "writing and checking the parents' evening");
 	ok = ok && write_conference(&s, &o);
+	progress(&o, "contactlogboek schrijven en controleren", "writing and checking the contact log");
+	ok = ok && write_contacts(&s, &o);
 	if (ok)
 		summary(&s, &o);
 	synth_free(&s);

@@ -657,6 +657,14 @@ static int add_contact(synth_school *s, int *cap, synth_rng *r, triad_date date,
 		return -1;
 	synth_contact *c = &s->contacts[s->ncontacts++];
 	c->date = date;
+	c->answers = -1;
+	/* evenings for meetings with parents, afternoons for calls and notes */
+	if (kind == TRIAD_CONTACT_INFORMATION_EVENING || kind == TRIAD_CONTACT_THEME_EVENING)
+		c->minute = 19 * 60 + 30;
+	else if (kind == TRIAD_CONTACT_POSITIVE_NOTE)
+		c->minute = 12 * 60 + 5 * synth_int(r, 72);
+	else
+		c->minute = 15 * 60 + 5 * synth_int(r, 48);
 	c->student = student;
 	c->household = household;
 	c->staff = staff;
@@ -670,6 +678,41 @@ static int add_contact(synth_school *s, int *cap, synth_rng *r, triad_date date,
 	/* the school initiates; whether it reaches anyone depends on the household */
 	c->reached = initiator != 0 || synth_chance(r, reach);
 	return 0;
+}
+
+/* A stable merge sort of contact indices by date and time. */
+static void sort_contacts(const synth_contact *c, int *order, int n)
+{
+	if (n < 2)
+		return;
+	int h = n / 2;
+	sort_contacts(c, order, h);
+	sort_contacts(c, order + h, n - h);
+	int *tmp = malloc((size_t)n * sizeof *tmp);
+	if (!tmp) {
+		/* insertion sort needs no memory */
+		for (int i = 1; i < n; i++) {
+			int x = order[i], j = i - 1;
+			while (j >= 0 && (c[order[j]].date > c[x].date ||
+			                  (c[order[j]].date == c[x].date &&
+			                   c[order[j]].minute > c[x].minute))) {
+				order[j + 1] = order[j];
+				j--;
+			}
+			order[j + 1] = x;
+		}
+		return;
+	}
+	int a = 0, b = h, k = 0;
+	while (a < h || b < n) {
+		bool take_a = b >= n ||
+		              (a < h && (c[order[a]].date < c[order[b]].date ||
+		                         (c[order[a]].date == c[order[b]].date &&
+		                          c[order[a]].minute <= c[order[b]].minute)));
+		tmp[k++] = take_a ? order[a++] : order[b++];
+	}
+	memcpy(order, tmp, (size_t)n * sizeof *tmp);
+	free(tmp);
 }
 
 static int build_contacts(synth_school *s, synth_rng *r)
@@ -708,11 +751,28 @@ static int build_contacts(synth_school *s, synth_rng *r)
 			                cl->teachers[synth_int(r, cl->nsubjects)],
 			                TRIAD_CONTACT_POSITIVE_NOTE, 0, 0))
 				return -1;
-			/* concerns, raised by the school or by the parents */
-			if (synth_chance(r, 0.12) &&
-			    add_contact(s, &cap, r, first_day + synth_int(r, days), st, h, cl->mentor,
-			                TRIAD_CONTACT_CONCERN, synth_chance(r, 0.4) ? 1 : 0, 2))
-				return -1;
+			/* concerns, raised by the school or by the parents; the
+			 * mentor answers a parent within a few school days */
+			if (synth_chance(r, 0.12)) {
+				bool parent = synth_chance(r, 0.4);
+				triad_date d = first_day + synth_int(r, days);
+				int before = s->ncontacts;
+				if (add_contact(s, &cap, r, d, st, h, cl->mentor, TRIAD_CONTACT_CONCERN,
+				                parent ? 1 : 0, 2))
+					return -1;
+				if (parent && s->ncontacts > before) {
+					triad_date a = s->contacts[before].date + 1 + synth_int(r, 4);
+					while (triad_date_weekday(a) > 5)
+						a++;
+					if (add_contact(s, &cap, r, a, st, h, cl->mentor,
+					                TRIAD_CONTACT_MENTOR_CALL, 0, 2))
+						return -1;
+					if (s->ncontacts > before + 1) {
+						s->contacts[before + 1].answers = before;
+						s->contacts[before + 1].reached = true;
+					}
+				}
+			}
 			/* triangle conversations in the upper years, led by the student */
 			if (cl->year >= 3 && k == 0 && synth_chance(r, 0.3) &&
 			    add_contact(s, &cap, r, first_day + 21 + synth_int(r, days), st, h,
@@ -720,16 +780,32 @@ static int build_contacts(synth_school *s, synth_rng *r)
 				return -1;
 		}
 	}
-	/* in date order, as a log is written */
-	for (int i = 1; i < s->ncontacts; i++) {
-		synth_contact c = s->contacts[i];
-		int j = i - 1;
-		while (j >= 0 && s->contacts[j].date > c.date) {
-			s->contacts[j + 1] = s->contacts[j];
-			j--;
-		}
-		s->contacts[j + 1] = c;
+	/* in date and time order, as a log is written; answers follow the
+	 * contacts they answer (they are later, or later the same day) */
+	int n = s->ncontacts;
+	int *order = malloc((size_t)(n ? n : 1) * sizeof *order);
+	int *where = malloc((size_t)(n ? n : 1) * sizeof *where);
+	synth_contact *sorted = malloc((size_t)(n ? n : 1) * sizeof *sorted);
+	if (!order || !where || !sorted) {
+		free(order);
+		free(where);
+		free(sorted);
+		return -1;
 	}
+	for (int i = 0; i < n; i++)
+		order[i] = i;
+	sort_contacts(s->contacts, order, n);
+	for (int i = 0; i < n; i++)
+		where[order[i]] = i;
+	for (int i = 0; i < n; i++) {
+		sorted[i] = s->contacts[order[i]];
+		if (sorted[i].answers >= 0)
+			sorted[i].answers = where[sorted[i].answers];
+	}
+	free(s->contacts);
+	s->contacts = sorted;
+	free(order);
+	free(where);
 	return 0;
 }
 

@@ -128,6 +128,8 @@ typedef struct synth_request {
 
 typedef struct synth_contact {
 	triad_date date;
+	int minute;           /* local time, minutes after midnight */
+	int answers;          /* index of the contact this one answers, -1 for none */
 	int student;
 	int household;        /* -1 for none */
 	int staff;
