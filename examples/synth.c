@@ -572,9 +572,8 @@ static int build_evening(synth_school *s, synth_rng *r)
 		synth_staff *m = &s->staff[i];
 		if (!(m->roles & SYNTH_ROLE_TEACHER))
 			continue;
-		/* part-timers come on one evening only */
-		double u = synth_unit(r);
-		int only = u < 0.12 ? 0 : u < 0.25 ? 1 : -1;
+		/* part-timers (few classes) may come on one evening only */
+		int only = m->load <= 3 && synth_chance(r, 0.6) ? synth_int(r, SYNTH_SESSIONS) : -1;
 		for (int e = 0; e < SYNTH_SESSIONS; e++)
 			m->avail[e] = only >= 0 && e != only ? (synth_window){ 0, 0 }
 			                                       : window(r, 0.85, 5);
@@ -593,7 +592,8 @@ static int build_evening(synth_school *s, synth_rng *r)
 	}
 
 	/* Requests: the mentor invites some households and is asked by others;
-	 * households ask for zero to three subject teachers per child. A second
+	 * households ask for zero to three subject teachers per child (0.9 on
+	 * average), so that teachers are busy but not overbooked. A second
 	 * household of separated parents asks a little less often. */
 	int cap = 0;
 	for (int h = 0; h < s->nhouseholds; h++) {
@@ -604,15 +604,15 @@ static int build_evening(synth_school *s, synth_rng *r)
 			const synth_class *cl = &s->classes[p->klass];
 			double rate = p->nhouseholds == 2 && p->households[1] == h ? 0.7 : 1.0;
 			int mentor = cl->mentor;
-			if (synth_chance(r, 0.12) && meetable(s, h, &mentor, 1)) {
+			if (synth_chance(r, 0.10) && meetable(s, h, &mentor, 1)) {
 				if (add_request(s, &cap, h, st, mentor, 1))
 					return -1;
-			} else if (synth_chance(r, 0.15 * rate) && meetable(s, h, &mentor, 1)) {
+			} else if (synth_chance(r, 0.12 * rate) && meetable(s, h, &mentor, 1)) {
 				if (add_request(s, &cap, h, st, mentor, 2))
 					return -1;
 			}
 			double u = synth_unit(r) / rate;
-			int want = u < 0.25 ? 0 : u < 0.60 ? 1 : u < 0.88 ? 2 : 3;
+			int want = u < 0.35 ? 0 : u < 0.75 ? 1 : u < 0.95 ? 2 : 3;
 			int start = synth_int(r, cl->nsubjects);
 			for (int q = 0; q < cl->nsubjects && want > 0; q++) {
 				int tch = cl->teachers[(start + q) % cl->nsubjects];

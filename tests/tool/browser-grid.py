@@ -14,7 +14,10 @@ schedule --html`, opens DIR/index.html in Chromium through chromedriver
    has exactly one page per teacher: no teacher's list runs onto a second
    page. The PDF's pages are counted from its page objects.
 
-Exits 77 (skipped) when chromium or chromedriver is missing.
+Where it fails, it names each teacher whose page is too long, as laid out
+for print (print media, A4 width less the margins) and measured in the
+browser. Exits 77 (skipped) when chromium or chromedriver is missing, or
+when the tool lacks `generate` or `schedule`.
 
 Usage: browser-grid.py TRIAD_TOOL [--students N] [--keep DIR]
 """
@@ -89,6 +92,10 @@ class WebDriver:
         return self.call("POST", "/session/%s/execute/sync" % self.session,
                          {"script": source, "args": []})
 
+    def cdp(self, cmd, params):
+        return self.call("POST", "/session/%s/goog/cdp/execute" % self.session,
+                         {"cmd": cmd, "params": params})
+
     def print_a4(self):
         pdf = self.call("POST", "/session/%s/print" % self.session,
                         {"page": {"width": 21.0, "height": 29.7}, "background": True,
@@ -118,6 +125,17 @@ const sections = Array.from(document.querySelectorAll('section.teacher')).map(s 
     .map(r => Array.from(r.querySelectorAll('td')).map(td => td.textContent))
 }));
 return {grids: grids, sections: sections};
+"""
+
+
+# A4 (210 x 297 mm) less 15 mm margins, in CSS pixels (96 per inch).
+A4_INNER_PX = (round(180 / 25.4 * 96), round(267 / 25.4 * 96))
+
+MEASURE = r"""
+return Array.from(document.querySelectorAll('section.teacher')).map(s => {
+  const r = s.getBoundingClientRect();
+  return [s.id, Math.ceil(r.height)];
+});
 """
 
 
@@ -161,6 +179,12 @@ def main():
     if not browser or not driver:
         print("skipped: chromium and chromedriver are needed (scripts/deps --extra)")
         return SKIP
+    commands = subprocess.run([args.tool, "--help"], check=True, capture_output=True,
+                              text=True).stdout
+    for needed in ("generate", "schedule"):
+        if not re.search(r"^  %s " % needed, commands, re.M):
+            print("skipped: this triad tool has no \"%s\" command" % needed)
+            return SKIP
     work = args.keep or tempfile.mkdtemp(prefix="triad-browser.")
     os.makedirs(work, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="triad-chromium.")
@@ -187,6 +211,13 @@ def main():
             wd.open("file://" + os.path.abspath(os.path.join(work, "html", "index.html")))
             page = wd.script(READ_PAGE)
             pdf = wd.print_a4()
+            # Lay the page out as printed (print media, the width of A4 inside
+            # 15 mm margins at 96 px/inch) and measure each teacher's section.
+            wd.cdp("Emulation.setEmulatedMedia", {"media": "print"})
+            wd.cdp("Emulation.setDeviceMetricsOverride",
+                   {"width": A4_INNER_PX[0], "height": A4_INNER_PX[1],
+                    "deviceScaleFactor": 1, "mobile": False})
+            heights = wd.script(MEASURE)
         finally:
             wd.close()
 
@@ -221,12 +252,19 @@ def main():
         with open(os.path.join(work, "print.pdf"), "wb") as f:
             f.write(pdf)
         print("printed on A4: %d pages for %d teachers" % (pages, nteachers))
+        too_tall = [(sid, h) for sid, h in heights if h > A4_INNER_PX[1]]
+        count = {t: sum(1 for w in want if w[1] == t) for t in range(nteachers)}
+        if too_tall:
+            fits = [count[int(sid[1:])] for sid, h in heights if h <= A4_INNER_PX[1]]
+            print("laid out for print, %d of %d teacher sections are taller than an A4 page "
+                  "(%d px); the most meetings that fit: %d" %
+                  (len(too_tall), nteachers, A4_INNER_PX[1], max(fits) if fits else 0))
+        for sid, h in too_tall:
+            failures.append("teacher %s (%d meetings): %d px, taller than an A4 page (%d px)" %
+                            (sid[1:], count[int(sid[1:])], h, A4_INNER_PX[1]))
         if pages != nteachers:
-            busiest = max(range(nteachers), key=lambda t: sum(1 for w in want if w[1] == t))
-            failures.append("%d A4 pages for %d teachers: a teacher's list does not fit on one "
-                            "page (the busiest, teacher %d, has %d meetings)" %
-                            (pages, nteachers, busiest,
-                             sum(1 for w in want if w[1] == busiest)))
+            failures.append("%d A4 pages for %d teachers: not one page per teacher" %
+                            (pages, nteachers))
         for f in failures[:30]:
             print("FAIL:", f)
         if len(failures) > 30:
