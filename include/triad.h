@@ -24,6 +24,10 @@
 /* issue 4: conference scheduler */
 /* end issue 4 */
 /* issue 5: calendar, contacts */
+#include "triad/calendar.h"
+#include "triad/contactplan.h"
+#include "triad/contactlog.h"
+#include "triad/analytics.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
 /* end issue 6 */

@@ -215,10 +215,10 @@ int triad_policy_consent_in_force(int *out, const triad_roster *r,
 	for (size_t p = 0; p < triad_strlist_count(entitled); p++) {
 		const char *who = triad_strlist_at(entitled, p);
 		const triad_consent *latest = NULL;
-		for (size_t i = 0; i < r->nconsents; i++) {
-			const triad_consent *c = r->consents[i];
+		for (size_t i = 0; i < st.student->nconsents; i++) {
+			const triad_consent *c = st.student->consents[i];
 			/* `>=`: of two records on one date, the one added later wins. */
-			if (c->student == st.student && c->date <= on &&
+			if (c->date <= on &&
 			    strcmp(c->purpose, purpose) == 0 && strcmp(c->by_id, who) == 0 &&
 			    (!latest || c->date >= latest->date))
 				latest = c;

@@ -211,6 +211,7 @@ static void student_free(triad_student *s)
 	triad__free(s->class_name);
 	triad__free(s->mentor_id);
 	triad__free(s->rels);
+	triad__free(s->consents);
 	triad__free(s);
 }
 
@@ -680,7 +681,8 @@ int triad__roster_add_consent(triad_roster *r, triad_jctx *j, const char *studen
 		return TRIAD_ENOMEM;
 	c->purpose = dup_req(purpose, &fail);
 	c->by_id = dup_req(by_id, &fail);
-	if (fail || TRIAD_GROW(r->consents, r->capconsents, r->nconsents + 1)) {
+	if (fail || TRIAD_GROW(r->consents, r->capconsents, r->nconsents + 1) ||
+	    TRIAD_GROW(s->consents, s->capconsents, s->nconsents + 1)) {
 		consent_free(c);
 		return TRIAD_ENOMEM;
 	}
@@ -688,6 +690,7 @@ int triad__roster_add_consent(triad_roster *r, triad_jctx *j, const char *studen
 	c->given = given;
 	c->date = on;
 	r->consents[r->nconsents++] = c;
+	s->consents[s->nconsents++] = c;
 	return 0;
 }
 

@@ -40,6 +40,8 @@ struct triad_student {
 	char *class_name, *mentor_id; /* may be NULL */
 	triad_relation **rels;        /* in the order added */
 	size_t nrels, caprels;
+	triad_consent **consents;     /* this student's records, in the order added */
+	size_t nconsents, capconsents;
 };
 
 struct triad_guardian {

@@ -57,7 +57,10 @@ TRIAD_API int triad_policy_options_init(triad_policy_options *opts, unsigned ver
  * @brief Who must consent to processing the student's personal data on a date.
  *
  * Before the consent age: the guardians with parental authority. From the
- * consent age: the student alone.
+ * consent age: the student alone. An empty list before the consent age
+ * means that no guardian in the roster holds authority (for instance when a
+ * court-appointed guardian has not been recorded): nobody can consent until
+ * the school records who does.
  *
  * @param out        receives a new list; free it with triad_strlist_free()
  * @param roster     the roster holding the student and the guardians
