@@ -35,6 +35,10 @@ static void usage(FILE *out)
 	        "                       (triad.conference/1): teachers with rooms and\n"
 	        "                       availability, households' availability and preferences,\n"
 	        "                       requests with priorities, some joint or double-length\n"
+	        "  DIR/evening-base.json, DIR/requests.csv\n"
+	        "                       the same evening as a school's administration exports\n"
+	        "                       it: sessions, rooms and teachers, and one CSV row per\n"
+	        "                       student and teacher (for triad import-csv)\n"
 	        "  DIR/contacts.json    the contact log of the school year so far\n"
 	        "                       (triad.contact-log/1): introductions, information\n"
 	        "                       evening, mentor calls, positive notes, concerns and\n"
@@ -232,7 +236,9 @@ static json_t *window_json(synth_window w)
 	return a;
 }
 
-static json_t *conference_json(const synth_school *s)
+/* The parents' evening; without households and requests (the base an
+ * administration export is imported into) when `people` is false. */
+static json_t *conference_json(const synth_school *s, bool people)
 {
 	static const char *const pref[] = { "none", "early", "late" };
 	static const char *const prio[] = { "", "invited", "required", "optional" };
@@ -278,7 +284,7 @@ static json_t *conference_json(const synth_school *s)
 	set(&ok, root, "teachers", teachers);
 
 	json_t *households = json_array();
-	for (int h = 0; h < s->nhouseholds; h++) {
+	for (int h = 0; people && h < s->nhouseholds; h++) {
 		const synth_household *hh = &s->households[h];
 		json_t *students = json_array(), *per = json_array();
 		for (int k = 0; k < hh->nstudents; k++) {
@@ -304,7 +310,7 @@ static json_t *conference_json(const synth_school *s)
 	set(&ok, root, "households", households);
 
 	json_t *requests = json_array();
-	for (int i = 0; i < s->nrequests; i++) {
+	for (int i = 0; people && i < s->nrequests; i++) {
 		const synth_request *q = &s->requests[i];
 		json_t *ts = json_array(), *ss = json_array();
 		for (int k = 0; k < q->nteachers; k++)
@@ -330,7 +336,7 @@ static json_t *conference_json(const synth_school *s)
 static bool write_conference(const synth_school *s, const gen_opts *o)
 {
 	char *path = join_path(o->out, "conference.json");
-	json_t *root = path ? conference_json(s) : NULL;
+	json_t *root = path ? conference_json(s, true) : NULL;
 	char *text = root ? json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(root);
 	triad_conference *conf = NULL;
@@ -348,6 +354,146 @@ static bool write_conference(const synth_school *s, const gen_opts *o)
 	triad_conference_free(conf);
 	free(text);
 	free(path);
+	return ok;
+}
+
+/* ---- the same evening as an administration system exports it ---- */
+
+typedef struct textbuf {
+	char *data;
+	size_t len, cap;
+	bool failed;
+} textbuf;
+
+static void tb_put(textbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 65536;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->data, cap);
+		if (!p) {
+			b->failed = true;
+			return;
+		}
+		b->data = p;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n + 1);
+	b->len += n;
+}
+
+/* A cell, quoted when it holds the separator, a quote or a line break. */
+static void tb_cell(textbuf *b, const char *s, bool last)
+{
+	if (strpbrk(s, ";\"\r\n")) {
+		tb_put(b, "\"");
+		for (const char *p = s; *p; p++) {
+			char c[3] = { *p, *p == '"' ? '"' : '\0', '\0' };
+			tb_put(b, c);
+		}
+		tb_put(b, "\"");
+	} else {
+		tb_put(b, s);
+	}
+	tb_put(b, last ? "\r\n" : ";");
+}
+
+/* requests.csv: one row per student and teacher, the household repeated on
+ * each row, as Dutch Excel writes it (byte-order mark, ';', CRLF). Sessions
+ * are whole evenings here: partial availability is in conference.json only. */
+static char *requests_csv(const synth_school *s)
+{
+	static const char *const prio[] = { "", "uitgenodigd", "verplicht", "optioneel" };
+	static const char *const pref[] = { "", "vroeg", "laat" };
+	textbuf b = { NULL, 0, 0, false };
+	tb_put(&b, "\xEF\xBB\xBFGezin;Gezinsnaam;Ouders;Leerling;Docent;Samen met;Prioriteit;Duur;"
+	           "Voorkeur;Avonden;Max. avonden\r\n");
+	for (int i = 0; i < s->nrequests; i++) {
+		const synth_request *q = &s->requests[i];
+		const synth_household *hh = &s->households[q->household];
+		char parents[256] = "", sessions[32] = "", slots[16], max[16] = "";
+		for (int g = 0; g < s->nguardians; g++) {
+			if (s->guardians[g].household != q->household)
+				continue;
+			size_t n = strlen(parents);
+			snprintf(parents + n, sizeof parents - n, "%s%s %s", n ? " en " : "",
+			         s->guardians[g].given, s->guardians[g].family);
+		}
+		for (int e = 0; e < SYNTH_SESSIONS; e++)
+			if (hh->avail[e].to > hh->avail[e].from) {
+				size_t n = strlen(sessions);
+				snprintf(sessions + n, sizeof sessions - n, "%ss%d", n ? " " : "", e + 1);
+			}
+		snprintf(slots, sizeof slots, "%d", q->slots);
+		if (hh->max_sessions > 0)
+			snprintf(max, sizeof max, "%d", hh->max_sessions);
+		for (int k = 0; k < q->nstudents; k++) {
+			char student[96];
+			synth_student_display(s, q->students[k], student, sizeof student);
+			tb_cell(&b, hh->id, false);
+			tb_cell(&b, hh->name, false);
+			tb_cell(&b, parents, false);
+			tb_cell(&b, student, false);
+			tb_cell(&b, s->staff[q->teachers[0]].id, false);
+			tb_cell(&b, q->nteachers > 1 ? s->staff[q->teachers[1]].id : "", false);
+			tb_cell(&b, prio[q->priority], false);
+			tb_cell(&b, slots, false);
+			tb_cell(&b, pref[hh->preference], false);
+			tb_cell(&b, sessions, false);
+			tb_cell(&b, max, true);
+		}
+	}
+	if (b.failed) {
+		free(b.data);
+		return NULL;
+	}
+	return b.data;
+}
+
+/* evening-base.json and requests.csv, checked by importing the one into
+ * the other: the same households and requests must come out. */
+static bool write_export(const synth_school *s, const gen_opts *o)
+{
+	char *base_path = join_path(o->out, "evening-base.json");
+	char *csv_path = join_path(o->out, "requests.csv");
+	json_t *root = base_path && csv_path ? conference_json(s, false) : NULL;
+	char *base_text = root ? json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(root);
+	char *csv = base_text ? requests_csv(s) : NULL;
+	triad_conference *base = NULL, *conf = NULL;
+	bool ok = false;
+	size_t households = 0;
+	for (int h = 0; h < s->nhouseholds; h++)
+		for (int i = 0; i < s->nrequests; i++)
+			if (s->requests[i].household == h) {
+				households++;
+				break;
+			}
+	if (!csv) {
+		fprintf(stderr, "triad generate: out of memory\n");
+	} else if (triad_conference_load_json(&base, base_text, strlen(base_text), base_path)) {
+		report_error("generate", "the generated base of the evening does not load");
+	} else if (triad_conference_import_csv(&conf, base, csv, strlen(csv), csv_path, NULL)) {
+		report_error("generate", "the generated export does not import");
+	} else if (triad_conference_request_count(conf) != (size_t)s->nrequests ||
+	           triad_conference_household_count(conf) != households) {
+		fprintf(stderr, "triad generate: %s: %zu households and %zu requests imported, "
+		        "%zu and %d written\n", csv_path, triad_conference_household_count(conf),
+		        triad_conference_request_count(conf), households, s->nrequests);
+	} else {
+		ok = write_file_atomic("generate", base_path, base_text, strlen(base_text)) &&
+		     write_file_atomic("generate", csv_path, csv, strlen(csv));
+	}
+	triad_conference_free(conf);
+	triad_conference_free(base);
+	free(csv);
+	free(base_text);
+	free(base_path);
+	free(csv_path);
 	return ok;
 }
 
@@ -489,8 +635,10 @@ static void summary(const synth_school *s, const gen_opts *o)
 	printf(nl ? "%d contacten sinds de zomer (%d bereikt, %d proactief door de school)\n"
 	          : "%d contacts since the summer (%d reached someone, %d proactive by the school)\n",
 	       s->ncontacts, reached, proactive);
-	printf(nl ? "geschreven naar %s/: school.json, conference.json, contacts.json\n"
-	          : "written to %s/: school.json, conference.json, contacts.json\n",
+	printf(nl ? "geschreven naar %s/: school.json, conference.json, evening-base.json, "
+	            "requests.csv, contacts.json\n"
+	          : "written to %s/: school.json, conference.json, evening-base.json, "
+	            "requests.csv, contacts.json\n",
 	       o->out);
 }
 
@@ -565,6 +713,9 @@ int cmd_generate(int argc, char **argv)
 	progress(&o, "ouderavond schrijven en controleren",
 	         "writing and checking the parents' evening");
 	ok = ok && write_conference(&s, &o);
+	progress(&o, "export van de administratie schrijven en importeren",
+	         "writing and importing the administration's export");
+	ok = ok && write_export(&s, &o);
 	progress(&o, "contactlogboek schrijven en controleren", "writing and checking the contact log");
 	ok = ok && write_contacts(&s, &o);
 	if (ok)

@@ -627,7 +627,14 @@ static int build_evening(synth_school *s, synth_rng *r)
 				synth_request *rq = &s->requests[s->nrequests - 1];
 				double v = synth_unit(r);
 				int pair[2] = { tch, mentor };
-				if (v < 0.03 && meetable(s, h, pair, 2)) {
+				/* (a household has one joint meeting with the same two
+				 * teachers at most: an export cannot tell two apart) */
+				bool taken = false;
+				for (int q = s->nrequests - 2; q >= 0 && s->requests[q].household == h; q--)
+					taken = taken || (s->requests[q].nteachers == 2 &&
+					                  s->requests[q].teachers[0] == tch &&
+					                  s->requests[q].teachers[1] == mentor);
+				if (v < 0.03 && !taken && meetable(s, h, pair, 2)) {
 					/* a worry about the child: with the mentor, double length */
 					rq->teachers[1] = mentor;
 					rq->nteachers = 2;

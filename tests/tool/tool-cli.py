@@ -50,7 +50,8 @@ def test_generate(tool, tmp):
     check(r.stderr.count("triad generate:") >= 3, "--progress reports on stderr: %r" % r.stderr)
     check("1200 leerlingen" in r.stdout, "--lang nl: a Dutch summary: " + r.stdout)
     r = run(tool, "generate", "--students", "1200", "--seed", "4", "--out", c)
-    for name in ("school.json", "conference.json", "contacts.json"):
+    for name in ("school.json", "conference.json", "evening-base.json", "requests.csv",
+                 "contacts.json"):
         check(filecmp.cmp(os.path.join(a, name), os.path.join(b, name), shallow=False),
               "the same seed gives the same %s" % name)
         check(not filecmp.cmp(os.path.join(a, name), os.path.join(c, name), shallow=False),
@@ -108,6 +109,20 @@ def test_generate(tool, tmp):
     check(all(e["at"][:10] <= "2026-11-16" for e in entries),
           "no contact after the as-of date 2026-11-16")
     check(any(e.get("answers") for e in entries), "some contacts answer others")
+
+    # the administration's export imports into the same requests
+    imported = os.path.join(tmp, "imported.json")
+    r = run(tool, "import-csv", os.path.join(a, "evening-base.json"),
+            os.path.join(a, "requests.csv"), "-o", imported)
+    check(r.returncode == 0, "requests.csv imports: " + r.stderr)
+    with open(imported, encoding="utf-8") as f:
+        back = json.load(f)
+    check(len(back["requests"]) == len(reqs), "as many requests imported (%d) as generated (%d)"
+          % (len(back["requests"]), len(reqs)))
+    key = lambda r: (r["household"], tuple(r["teachers"]), tuple(sorted(r["students"])),
+                     r["slots"], r["priority"])
+    check(sorted(map(key, back["requests"])) == sorted(map(key, reqs)),
+          "the imported requests equal the generated ones")
 
     r = run(tool, "generate", "--students", "5", "--out", c)
     check(r.returncode == 2 and "--students" in r.stderr, "too few students: exit 2")
