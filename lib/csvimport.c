@@ -119,6 +119,7 @@ typedef struct household {
 	int max_sessions;
 	const char **students;        /* in order of first mention, borrowed */
 	size_t nstudents, capstudents;
+	size_t first_request;         /* index + 1 of its first request; 0 for none */
 } household;
 
 typedef struct request {
@@ -130,6 +131,7 @@ typedef struct request {
 	int slots;
 	int priority; /* triad_conference_priority */
 	int row;
+	size_t next;  /* index + 1 of the household's next request; 0 for none */
 } request;
 
 typedef struct importer {
@@ -139,6 +141,8 @@ typedef struct importer {
 	int col[TRIAD_CSV_COLUMN_COUNT + 1]; /* CSV column index per column, -1 absent */
 	household *hh;
 	size_t nhh, caphh;
+	size_t *slots;   /* hash table of household ids: index + 1, 0 for empty */
+	size_t nslots;   /* a power of two, at least twice nhh */
 	request *rq;
 	size_t nrq, caprq;
 	size_t nsessions;
@@ -387,14 +391,56 @@ static int find_teacher(const importer *im, const triad_csv_row *row, triad_csv_
 
 /* ---- households ---- */
 
+/* FNV-1a: files list thousands of households, so finding one by id must not
+ * mean walking them all. */
+static size_t hash_id(const char *id)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* The slot of an id: where it is, or the empty slot where it belongs. */
+static size_t *hash_slot(const importer *im, const char *id)
+{
+	size_t mask = im->nslots - 1;
+	for (size_t i = hash_id(id) & mask;; i = (i + 1) & mask)
+		if (!im->slots[i] || strcmp(im->hh[im->slots[i] - 1].id, id) == 0)
+			return &im->slots[i];
+}
+
+/* Keep the table at most half full; 0 or TRIAD_ENOMEM. */
+static int hash_reserve(importer *im, size_t n)
+{
+	if (im->nslots >= 2 * n && im->nslots)
+		return 0;
+	size_t want = im->nslots ? im->nslots * 2 : 256;
+	while (want < 2 * n)
+		want *= 2;
+	size_t *fresh = triad__calloc(want, sizeof *fresh);
+	if (!fresh)
+		return TRIAD_ENOMEM;
+	size_t *old = im->slots, oldn = im->nslots;
+	im->slots = fresh;
+	im->nslots = want;
+	for (size_t i = 0; i < oldn; i++)
+		if (old[i])
+			*hash_slot(im, im->hh[old[i] - 1].id) = old[i];
+	triad__free(old);
+	return 0;
+}
+
 static int household_for(importer *im, const triad_csv_row *row, size_t *out)
 {
 	const char *id = cell(im, row, TRIAD_CSV_COLUMN_HOUSEHOLD);
-	for (size_t i = 0; i < im->nhh; i++)
-		if (strcmp(im->hh[i].id, id) == 0) {
-			*out = i;
-			return 0;
-		}
+	if (hash_reserve(im, im->nhh + 1))
+		return TRIAD_ENOMEM;
+	size_t *slot = hash_slot(im, id);
+	if (*slot) {
+		*out = *slot - 1;
+		return 0;
+	}
 	size_t idx;
 	if (triad_conference_household_index(&idx, im->base, id) == 0)
 		return fail_at(im, TRIAD_EFORMAT, row, im->col[TRIAD_CSV_COLUMN_HOUSEHOLD],
@@ -413,6 +459,7 @@ static int household_for(importer *im, const triad_csv_row *row, size_t *out)
 	h->id = id;
 	h->row = row->line;
 	*out = im->nhh++;
+	*slot = im->nhh;
 	return 0;
 }
 
@@ -542,9 +589,11 @@ static int import_row(importer *im, const triad_csv_row *row)
 		return rc;
 
 	/* the same household and teachers: one meeting about all the students */
-	for (size_t i = 0; i < im->nrq; i++) {
-		request *q = &im->rq[i];
-		if (q->household != hi || q->nteachers != nteachers || q->teachers[0] != teachers[0] ||
+	size_t last = 0; /* index + 1 of the household's last request */
+	for (size_t i = h->first_request; i; i = im->rq[i - 1].next) {
+		request *q = &im->rq[i - 1];
+		last = i;
+		if (q->nteachers != nteachers || q->teachers[0] != teachers[0] ||
 		    (nteachers == 2 && q->teachers[1] != teachers[1]))
 			continue;
 		rc = add_student(&q->students, &q->nstudents, &q->capstudents, student);
@@ -573,6 +622,10 @@ static int import_row(importer *im, const triad_csv_row *row)
 	q->priority = priority;
 	q->row = row->line;
 	im->nrq++;
+	if (last)
+		im->rq[last - 1].next = im->nrq;
+	else
+		h->first_request = im->nrq;
 	rc = add_student(&q->students, &q->nstudents, &q->capstudents, student);
 	if (rc < 0)
 		return rc;
@@ -720,14 +773,21 @@ static int build(triad_conference **out, importer *im)
 		rc = triad__j_append(households, household_json(im, &im->hh[i]));
 	for (size_t i = 0; !rc && i < im->nrq; i++)
 		rc = triad__j_append(requests, request_json(im, &im->rq[i]));
+	/* compact: the text is only read back, and indenting it costs time */
 	if (!rc) {
-		text = triad__j_dump(root);
+		text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		rc = text ? 0 : TRIAD_ENOMEM;
 	}
 	json_decref(root);
 	if (!rc && triad_conference_load_json(out, text, strlen(text), im->source) != 0)
 		rc = loader_error(im, base_hh, base_rq);
-	triad__free(text);
+	if (text) {
+		/* json_dumps allocated with jansson's allocator */
+		json_malloc_t jmalloc;
+		json_free_t jfree;
+		json_get_alloc_funcs(&jmalloc, &jfree);
+		jfree(text);
+	}
 	return rc;
 }
 
@@ -741,6 +801,7 @@ static void importer_free(importer *im)
 		triad__free(im->rq[i].students);
 	triad__free(im->hh);
 	triad__free(im->rq);
+	triad__free(im->slots);
 }
 
 static int check_options(const triad_csvimport_options *o)
