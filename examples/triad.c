@@ -8,6 +8,7 @@
 
 int cmd_categories(int argc, char **argv);
 /* issue 3 */
+int cmd_agreement(int argc, char **argv);
 int cmd_roster(int argc, char **argv);
 /* end issue 3 */
 /* issue 4 */
@@ -25,6 +26,7 @@ static const struct {
 	{ "categories", cmd_categories, "the involvement taxonomy, in Dutch or English" },
 	/* issue 3 */
 	{ "roster", cmd_roster, "check a school roster; who consents, signs, is informed" },
+	{ "agreement", cmd_agreement, "parent-child-school agreements: new, validate, sign, render, catalogue, demo" },
 	/* end issue 3 */
 	/* issue 4 */
 	/* end issue 4 */

@@ -20,6 +20,7 @@
 /* issue 3: people, age policy, agreements */
 #include "triad/roster.h"
 #include "triad/policy.h"
+#include "triad/agreement.h"
 /* end issue 3 */
 /* issue 4: conference scheduler */
 /* end issue 4 */
