@@ -121,6 +121,16 @@ static const char *status_of(const triad_expected *x, size_t i, triad_date as_of
 	return nl ? "open" : "open";
 }
 
+/* Who at school, for a contact that names no staff member. */
+static const char *with_name(triad_plan_with with, triad_lang lang)
+{
+	static const char *const nl[] = { "mentor", "docenten", "coördinator", "schoolleiding" };
+	static const char *const en[] = { "mentor", "teachers", "coordinator", "school leader" };
+	if (with < TRIAD_PLAN_WITH_MENTOR || with > TRIAD_PLAN_WITH_SCHOOL_LEADER)
+		return "-";
+	return (lang == TRIAD_LANG_NL ? nl : en)[with - 1];
+}
+
 static void print_contacts(const triad_expected *x, const args *a, triad_date as_of)
 {
 	bool nl = a->lang == TRIAD_LANG_NL;
@@ -138,8 +148,8 @@ static void print_contacts(const triad_expected *x, const args *a, triad_date as
 		triad_date_format(triad_expected_earliest(x, i), from);
 		triad_date_format(triad_expected_due(x, i), due);
 		const char *staff = triad_expected_staff(x, i);
-		snprintf(with, sizeof with, "%s", staff[0] ? staff
-		                                           : triad_plan_with_id(triad_expected_with(x, i)));
+		snprintf(with, sizeof with, "%s",
+		         staff[0] ? staff : with_name(triad_expected_with(x, i), a->lang));
 		printf("%-10s %-10s %-9s %-16s %-26s %-14s %-14s ", from, due,
 		       status_of(x, i, as_of, a->lang), triad_expected_household(x, i),
 		       triad_contact_kind_name(triad_expected_kind(x, i), a->lang), with,

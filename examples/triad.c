@@ -14,6 +14,7 @@ int cmd_roster(int argc, char **argv);
 /* issue 4 */
 /* end issue 4 */
 /* issue 5 */
+int cmd_contacts(int argc, char **argv);
 /* end issue 5 */
 /* issue 6 */
 /* end issue 6 */
@@ -31,6 +32,7 @@ static const struct {
 	/* issue 4 */
 	/* end issue 4 */
 	/* issue 5 */
+	{ "contacts", cmd_contacts, "contact plans, the contact log, reach and hard-to-reach households" },
 	/* end issue 5 */
 	/* issue 6 */
 	/* end issue 6 */

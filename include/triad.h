@@ -29,6 +29,7 @@
 #include "triad/contactplan.h"
 #include "triad/contactlog.h"
 #include "triad/analytics.h"
+#include "triad/contactics.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
 /* end issue 6 */

@@ -423,6 +423,7 @@ static int setup_dates(triad_reach_report *r, const triad_reach_options *o, tria
 	r->as_of = as_of;
 	r->hard_weeks = o->hard_weeks;
 	r->hard_failed = o->hard_failed;
+	r->school_weeks = o->calendar != NULL;
 	if (o->has_window) {
 		if (!triad__date_in_range(o->window_from) || !triad__date_in_range(o->window_to) ||
 		    o->window_to < o->window_from)

@@ -30,6 +30,7 @@ struct triad_reach_report {
 	triad_date as_of, from, to;
 	int32_t hard_weeks, hard_failed;
 	bool weeks_apply;       /* at least N school weeks have passed */
+	bool school_weeks;      /* weeks from a calendar (else calendar weeks) */
 	triad_date weeks_start; /* Monday of the first of the last N school weeks */
 	triad_symtab households;
 	triad_reach_figures school;

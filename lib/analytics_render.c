@@ -7,38 +7,46 @@ typedef struct words {
 	const char *title, *window, *hard_prefix, *rules_weeks, *rules_failed, *rules_from, *or_;
 	const char *cols[10];
 	const char *school, *class_, *mentor;
-	const char *never_title, *no_attempt, *attempts_none, *last_on;
+	const char *never_title, *no_attempt, *attempt_none, *attempts_none, *last_on;
 	const char *hard_title, *in_weeks, *in_row, *last_contact, *never_reached;
 	const char *none;
 } words;
 
 static const words EN = {
 	"Reach report as of %s\n", "Window: %s to %s.", " Hard to reach: ",
-	"no contact in the last %d school weeks despite attempts",
+	"no contact in the last %d %s despite attempts",
 	"%d failed attempts in a row", " (weeks from %s)", ", or ",
 	{ "group", "households", "reached", "reach", "contacts", "proactive", "share",
 	  "failed", "never", "hard" },
 	"school", "class", "mentor",
 	"Households never contacted (%zu):\n", "no attempt recorded",
-	"%zu attempts, none reached", "; last on %s",
-	"Hard to reach (%zu):\n", "no contact in the last %d school weeks despite attempts",
+	"1 attempt, not reached", "%zu attempts, none reached", "; last on %s",
+	"Hard to reach (%zu):\n", "no contact in the last %d %s despite attempts",
 	"%zu failed attempts in a row", "; last contact %s", "; never reached",
 	"  none\n",
 };
 
 static const words NL = {
 	"Bereikrapport per %s\n", "Periode: %s t/m %s.", " Moeilijk bereikbaar: ",
-	"geen contact in de laatste %d schoolweken ondanks pogingen",
+	"geen contact in de laatste %d %s ondanks pogingen",
 	"%d mislukte pogingen op rij", " (weken vanaf %s)", ", of ",
 	{ "groep", "gezinnen", "bereikt", "bereik", "contacten", "proactief", "aandeel",
 	  "mislukt", "nooit", "moeilijk" },
 	"school", "klas", "mentor",
 	"Gezinnen nooit gesproken (%zu):\n", "geen poging vastgelegd",
-	"%zu pogingen, niemand bereikt", "; laatste op %s",
-	"Moeilijk bereikbaar (%zu):\n", "geen contact in de laatste %d schoolweken ondanks pogingen",
+	"1 poging, niemand bereikt", "%zu pogingen, niemand bereikt", "; laatste op %s",
+	"Moeilijk bereikbaar (%zu):\n", "geen contact in de laatste %d %s ondanks pogingen",
 	"%zu mislukte pogingen op rij", "; laatste contact %s", "; nooit bereikt",
 	"  geen\n",
 };
+
+/* School weeks come from a calendar; without one they are calendar weeks. */
+static const char *weeks_word(const triad_reach_report *r, triad_lang lang)
+{
+	if (lang == TRIAD_LANG_NL)
+		return r->school_weeks ? "schoolweken" : "weken";
+	return r->school_weeks ? "school weeks" : "weeks";
+}
 
 static const char *fmt_date(triad_date d, char *buf)
 {
@@ -62,7 +70,7 @@ int triad_reach_report_text(char **out, const triad_reach_report *r, triad_lang 
 	if (r->hard_weeks > 0 || r->hard_failed > 0)
 		triad__sb_puts(&sb, w->hard_prefix);
 	if (r->hard_weeks > 0) {
-		triad__sb_printf(&sb, w->rules_weeks, (int)r->hard_weeks);
+		triad__sb_printf(&sb, w->rules_weeks, (int)r->hard_weeks, weeks_word(r, lang));
 		if (r->weeks_apply)
 			triad__sb_printf(&sb, w->rules_from, fmt_date(r->weeks_start, d1));
 		if (r->hard_failed > 0)
@@ -99,7 +107,8 @@ int triad_reach_report_text(char **out, const triad_reach_report *r, triad_lang 
 		if (n->attempts == 0) {
 			triad__sb_puts(&sb, w->no_attempt);
 		} else {
-			triad__sb_printf(&sb, w->attempts_none, n->attempts);
+			triad__sb_printf(&sb, n->attempts == 1 ? w->attempt_none : w->attempts_none,
+			                 n->attempts);
 			triad__sb_printf(&sb, w->last_on, fmt_date(n->last_attempt, d1));
 		}
 		triad__sb_putc(&sb, '\n');
@@ -113,7 +122,7 @@ int triad_reach_report_text(char **out, const triad_reach_report *r, triad_lang 
 		triad__sb_printf(&sb, "  %-20s ", triad__sym(&r->households, h->h));
 		bool sep = false;
 		if (h->reasons & TRIAD_HARD_NO_CONTACT_IN_WEEKS) {
-			triad__sb_printf(&sb, w->in_weeks, (int)r->hard_weeks);
+			triad__sb_printf(&sb, w->in_weeks, (int)r->hard_weeks, weeks_word(r, lang));
 			sep = true;
 		}
 		if (h->reasons & TRIAD_HARD_FAILED_IN_ROW) {

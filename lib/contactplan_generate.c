@@ -290,7 +290,8 @@ static int generate(triad_expected *list, const triad_contactplan *plan,
 				mine[n++] = order[k];
 		group_ctx gc = { aud->items, r };
 		sort_ctx = &gc;
-		qsort(mine, n, sizeof *mine, group_cmp);
+		if (n > 1)
+			qsort(mine, n, sizeof *mine, group_cmp);
 		sort_ctx = NULL;
 		for (size_t a = 0; a < n;) {
 			size_t b = a + 1;
@@ -330,7 +331,8 @@ static int generate(triad_expected *list, const triad_contactplan *plan,
 			a = b;
 		}
 	}
-	qsort(list->items, list->count, sizeof *list->items, expected_cmp);
+	if (list->count > 1) /* items is NULL when nothing is expected */
+		qsort(list->items, list->count, sizeof *list->items, expected_cmp);
 	return 0;
 }
 

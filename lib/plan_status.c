@@ -272,7 +272,14 @@ static void render_one(triad_strbuf *sb, const triad_plan_status *st, const char
 			triad__sb_printf(sb, nl ? "; op %s (%s)" : "; on %s (%s)", d3,
 			                 triad__sym(&st->log->syms, e->id));
 		}
-		triad__sb_printf(sb, " [%s]\n", triad_expected_rule(x, k));
+		/* Which rule, students and staff member, so that two rows of one
+		 * rule (siblings, two mentors) can be told apart. */
+		triad__sb_printf(sb, " [%s:", triad_expected_rule(x, k));
+		for (size_t j = 0; j < triad_expected_student_count(x, k); j++)
+			triad__sb_printf(sb, " %s", triad_expected_student_at(x, k, j));
+		if (triad_expected_staff(x, k)[0])
+			triad__sb_printf(sb, "; %s", triad_expected_staff(x, k));
+		triad__sb_puts(sb, "]\n");
 	}
 	triad__sb_printf(sb, nl ? "  %zu gedaan, %zu te laat, %zu achterstallig, %zu open, %zu gepland"
 	                        : "  %zu done, %zu late, %zu overdue, %zu open, %zu upcoming",

@@ -282,6 +282,11 @@ START_TEST(options)
 	ck_assert_str_eq(hh, "h-3");
 	ck_assert_uint_eq(reasons, TRIAD_HARD_NO_CONTACT_IN_WEEKS);
 	ck_assert_uint_eq(row, 1);
+	char *text = NULL;
+	ck_assert_ok(triad_reach_report_text(&text, r, TRIAD_LANG_EN));
+	ck_assert_msg(strstr(text, "  h-5                  1 attempt, not reached; last on 2026-10-05\n"),
+	              "%s", text);
+	triad_free(text);
 	triad_reach_report_free(r);
 
 	o.hard_weeks = 61;
@@ -335,6 +340,11 @@ START_TEST(school_weeks_from_the_calendar)
 	                                                   "from")), "2026-08-01");
 	json_decref(root);
 	triad_free(json);
+	char *text = NULL;
+	ck_assert_ok(triad_reach_report_text(&text, r, TRIAD_LANG_EN));
+	ck_assert_ptr_nonnull(strstr(text, "no contact in the last 6 school weeks despite attempts "
+	                                   "(weeks from 2026-10-12)"));
+	triad_free(text);
 	triad_reach_report_free(r);
 	/* Outside the calendar's school year the weeks cannot be judged. */
 	ck_assert_fails(triad_reach_report_new(&r, log, aud, D(2027, 8, 2), &o), TRIAD_ERANGE,
@@ -356,8 +366,9 @@ START_TEST(text_and_json)
 	ck_assert_ok(triad_reach_report_text(&nl, r, TRIAD_LANG_NL));
 	const char *en_has[] = {
 		"Reach report as of 2026-11-26\n",
+		/* Without a calendar, school weeks are calendar weeks. */
 		"Window: 2026-08-01 to 2026-11-26. Hard to reach: no contact in the last 6 "
-		"school weeks despite attempts (weeks from 2026-10-19), or 3 failed attempts "
+		"weeks despite attempts (weeks from 2026-10-19), or 3 failed attempts "
 		"in a row.\n",
 		/* group, households, reached, reach, contacts, proactive, share, failed, never, hard */
 		"school                            6        4   66.7%         7         4   57.1%"
@@ -370,9 +381,9 @@ START_TEST(text_and_json)
 		"  h-5                  2 attempts, none reached; last on 2026-11-02\n"
 		"  h-6                  no attempt recorded\n",
 		"Hard to reach (2):\n"
-		"  h-3                  no contact in the last 6 school weeks despite attempts; "
+		"  h-3                  no contact in the last 6 weeks despite attempts; "
 		"3 failed attempts in a row; last contact 2026-09-10\n"
-		"  h-5                  no contact in the last 6 school weeks despite attempts; "
+		"  h-5                  no contact in the last 6 weeks despite attempts; "
 		"never reached\n",
 	};
 	for (size_t i = 0; i < sizeof en_has / sizeof *en_has; i++)
@@ -381,7 +392,7 @@ START_TEST(text_and_json)
 	const char *nl_has[] = {
 		"Bereikrapport per 2026-11-26\n",
 		"Periode: 2026-08-01 t/m 2026-11-26. Moeilijk bereikbaar: geen contact in de "
-		"laatste 6 schoolweken ondanks pogingen (weken vanaf 2026-10-19), of 3 mislukte "
+		"laatste 6 weken ondanks pogingen (weken vanaf 2026-10-19), of 3 mislukte "
 		"pogingen op rij.\n",
 		"klas 1b                           3        2   66.7%",
 		"Gezinnen nooit gesproken (2):\n  h-5                  2 pogingen, niemand "
@@ -575,7 +586,7 @@ START_TEST(plan_against_log)
 	ck_assert_ok(triad_plan_status_text(&text, st, "h-2", TRIAD_LANG_EN));
 	ck_assert_msg(strstr(text, "Contact plan as of 2026-10-01\n\nHousehold h-2\n") &&
 	              strstr(text, "  done late       intake conversation      from 2026-08-03 "
-	                           "to 2026-08-28; on 2026-09-03 (p2) [intake]\n") &&
+	                           "to 2026-08-28; on 2026-09-03 (p2) [intake: s-bob; t-mol]\n") &&
 	              strstr(text, "  0 done, 1 late, 1 overdue, 0 open, 0 upcoming\n"),
 	              "unexpected text:\n%s", text);
 	triad_free(text);

@@ -671,6 +671,51 @@ START_TEST(jsonl_bad_input)
 }
 END_TEST
 
+
+START_TEST(many_entries_stream_compactly)
+{
+	/* 10,000 entries over 1,000 households: the JSON Lines round trip gives
+	 * the same log, and the store stays under 200 bytes an entry. */
+	triad_contactlog *log = NULL;
+	ck_assert_ok(triad_contactlog_new(&log));
+	for (int i = 0; i < 10000; i++) {
+		char id[16], hh[16], g[16], st[16];
+		snprintf(id, sizeof id, "c%05d", i);
+		snprintf(hh, sizeof hh, "h%04d", i % 1000);
+		snprintf(g, sizeof g, "g%04d", i % 1000);
+		snprintf(st, sizeof st, "s%04d", i % 1000);
+		const char *gs[] = { g };
+		const char *ss[] = { st };
+		triad_contact c = entry(id, D(2026, 9, 1) + i % 200, i % 1440);
+		c.household = hh;
+		c.guardians = gs;
+		c.students = ss;
+		c.reached = i % 3 != 0;
+		ck_assert_ok(triad_contactlog_add(log, &c));
+	}
+	ck_assert_uint_lt(triad_contactlog_memory(log) / triad_contactlog_count(log), 200);
+	char *path = temp_path();
+	ck_assert_ok(triad_contactlog_save_jsonl(log, path));
+	triad_contactlog *back = NULL;
+	ck_assert_ok(triad_contactlog_load_jsonl(&back, path));
+	unlink(path);
+	ck_assert_uint_eq(triad_contactlog_count(back), 10000);
+	char *a = NULL, *b = NULL;
+	ck_assert_ok(triad_contactlog_to_json(&a, log));
+	ck_assert_ok(triad_contactlog_to_json(&b, back));
+	ck_assert_str_eq(a, b);
+	triad_contact c;
+	ck_assert_ok(triad_contactlog_get(&c, back, 9999));
+	ck_assert_str_eq(c.id, "c09999");
+	ck_assert_str_eq(c.household, "h0999");
+	ck_assert_int_eq(c.minute, 9999 % 1440);
+	triad_free(a);
+	triad_free(b);
+	triad_contactlog_free(back);
+	triad_contactlog_free(log);
+}
+END_TEST
+
 START_TEST(household_export)
 {
 	triad_contactlog *log = small_log();
@@ -1120,6 +1165,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, json_bad_input);
 	tcase_add_test(tc, jsonl_round_trip_and_streaming);
 	tcase_add_test(tc, jsonl_bad_input);
+	tcase_add_test(tc, many_entries_stream_compactly);
 	tcase_add_test(tc, household_export);
 	tcase_add_test(tc, pseudonyms);
 	tcase_add_test(tc, erasure);

@@ -309,6 +309,49 @@ START_TEST(filters_deadlines_limits_and_report_periods)
 	ck_assert_fails(triad_contactplan_generate(&x, plan, cal, aud), TRIAD_ERANGE,
 	                "rule \"late\": the deadline lies outside the school year");
 	ck_assert_fails(triad_contactplan_generate(&x, NULL, cal, aud), TRIAD_EINVAL, NULL);
+	/* first_weeks longer than the year (60 > 42 school weeks) is due on the
+	 * last school day, Friday 2026-07-17; once_a_year without a deadline
+	 * too. 6 households x 2 rules. */
+	triad_contactplan *whole;
+	ck_assert_ok(triad_contactplan_new(&whole));
+	triad_plan_rule longer = late;
+	longer.id = "longer";
+	longer.per = TRIAD_PLAN_PER_HOUSEHOLD;
+	longer.with = TRIAD_PLAN_WITH_TEACHER;
+	longer.timing = TRIAD_PLAN_FIRST_WEEKS;
+	longer.n = 60;
+	longer.has_deadline = 0;
+	ck_assert_ok(triad_contactplan_add_rule(whole, &longer));
+	triad_plan_rule yearly = longer;
+	yearly.id = "yearly";
+	yearly.timing = TRIAD_PLAN_ONCE_A_YEAR;
+	yearly.n = 0;
+	ck_assert_ok(triad_contactplan_add_rule(whole, &yearly));
+	ck_assert_ok(triad_contactplan_generate(&x, whole, cal, aud));
+	ck_assert_uint_eq(triad_expected_count(x), 12);
+	check(x, 0, "h-bos", "longer", "", D(2025, 8, 25), D(2026, 7, 17), "s-gijs", NULL);
+	check(x, 1, "h-bos", "yearly", "", D(2025, 8, 25), D(2026, 7, 17), "s-gijs", NULL);
+	check(x, 3, "h-jansen", "yearly", "", D(2025, 8, 25), D(2026, 7, 17), "s-anna", "s-bram");
+	triad_expected_free(x);
+	triad_contactplan_free(whole);
+	/* An empty plan, and a rule nobody matches, expect nothing. */
+	triad_contactplan *none;
+	ck_assert_ok(triad_contactplan_new(&none));
+	ck_assert_ok(triad_contactplan_generate(&x, none, cal, aud));
+	ck_assert_uint_eq(triad_expected_count(x), 0);
+	ck_assert_uint_eq(triad_expected_skipped_count(x), 2);
+	triad_expected_free(x);
+	const int32_t year12[] = { 12 };
+	triad_plan_rule nobody = late;
+	nobody.id = "year-12";
+	nobody.has_deadline = 0;
+	nobody.years = year12;
+	nobody.year_count = 1;
+	ck_assert_ok(triad_contactplan_add_rule(none, &nobody));
+	ck_assert_ok(triad_contactplan_generate(&x, none, cal, aud));
+	ck_assert_uint_eq(triad_expected_count(x), 0);
+	triad_expected_free(x);
+	triad_contactplan_free(none);
 	/* A calendar without school days cannot hold contacts. */
 	triad_calendar *empty;
 	ck_assert_ok(triad_calendar_new(&empty, 2025, TRIAD_REGION_MIDDEN));

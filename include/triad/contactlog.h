@@ -11,7 +11,8 @@
  * id of the entry it answers (so that response times can be checked).
  *
  * The log stores entries compactly (ids interned once, fields packed; about
- * 70 to 100 bytes per entry): a million entries fit in well under 200 MB.
+ * 100 bytes per entry at a million entries, doc/benchmarks-contacts.md), so
+ * a million entries take about 100 MB.
  * It reads and writes a JSON document (`triad.contact-log/1`, see
  * doc/formats/contact-log.md) and JSON Lines, streamed one entry at a time.
  *
