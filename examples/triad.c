@@ -12,6 +12,8 @@ int cmd_agreement(int argc, char **argv);
 int cmd_roster(int argc, char **argv);
 /* end issue 3 */
 /* issue 4 */
+int cmd_schedule(int argc, char **argv);
+int cmd_schedule_check(int argc, char **argv);
 /* end issue 4 */
 /* issue 5 */
 int cmd_contacts(int argc, char **argv);
@@ -30,6 +32,8 @@ static const struct {
 	{ "agreement", cmd_agreement, "parent-child-school agreements: new, validate, sign, render, catalogue, demo" },
 	/* end issue 3 */
 	/* issue 4 */
+	{ "schedule", cmd_schedule, "schedule parent-teacher conferences; HTML, letters, iCalendar" },
+	{ "schedule-check", cmd_schedule_check, "check a conference schedule: violations and metrics" },
 	/* end issue 4 */
 	/* issue 5 */
 	{ "contacts", cmd_contacts, "contact plans, the contact log, reach and hard-to-reach households" },

@@ -23,6 +23,8 @@
 #include "triad/agreement.h"
 /* end issue 3 */
 /* issue 4: conference scheduler */
+#include "triad/conference.h"
+#include "triad/conference_export.h"
 /* end issue 4 */
 /* issue 5: calendar, contacts */
 #include "triad/calendar.h"

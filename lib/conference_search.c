@@ -1,0 +1,693 @@
+/*
+ * The solver: bound, constructive schedule, then adaptive large
+ * neighbourhood search (destroy and repair) with late acceptance.
+ *
+ * Each iteration removes a set of meetings chosen by one of six destroy
+ * operators (random requests, whole households, the households that wait
+ * longest, a teacher's time window with the households in it, a slot
+ * window over related teachers, the blockers of an unscheduled request),
+ * then reinserts greedily by regret (the request whose best place is most
+ * better than its second best first; a request with one place left goes
+ * first). Changes are logged so that a rejected iteration is undone
+ * exactly. A candidate is accepted when it is no worse than the current
+ * schedule or than the current schedule of LA_HISTORY iterations ago (late
+ * acceptance hill climbing: integer comparisons only, no floating-point
+ * library calls whose last bits could differ between machines). All
+ * randomness comes from the seeded generator, so a seed and an iteration
+ * limit give the same schedule on every machine; the clock is read only to
+ * stop.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "conference_solve_private.h"
+
+#define LA_HISTORY 64
+
+enum { OP_RANDOM, OP_HOUSEHOLDS, OP_WORST, OP_TEACHER, OP_WINDOW, OP_BLOCKERS, OP_COUNT };
+
+typedef struct search {
+	cf_state *st;
+	cf_rng rng;
+	/* Undo log of the current iteration. */
+	int32_t *log_r, *log_g;
+	size_t nlog;
+	uint8_t *logged;
+	/* Requests waiting for repair, with cached best places. */
+	int32_t *pool;
+	size_t npool;
+	uint8_t *inpool;
+	int32_t *arg;
+	int64_t *b1, *b2;
+	uint8_t *dirty;
+	/* Unscheduled requests of the current solution. */
+	int32_t *uns;
+	size_t nuns;
+	double op_weight[OP_COUNT];
+	const uint8_t *pin_conflict;
+	const uint8_t *routed; /* the bound's guide (conference_bound.c) */
+} search;
+
+static void log_req(search *se, int32_t r)
+{
+	if (se->logged[r])
+		return;
+	se->logged[r] = 1;
+	se->log_r[se->nlog] = r;
+	se->log_g[se->nlog] = se->st->start[r];
+	se->nlog++;
+}
+
+static void log_clear(search *se)
+{
+	for (size_t i = 0; i < se->nlog; i++)
+		se->logged[se->log_r[i]] = 0;
+	se->nlog = 0;
+}
+
+static void undo(search *se)
+{
+	for (size_t i = 0; i < se->nlog; i++)
+		triad__cf_unassign(se->st, (size_t)se->log_r[i]);
+	for (size_t i = 0; i < se->nlog; i++)
+		if (se->log_g[i] >= 0)
+			triad__cf_assign(se->st, (size_t)se->log_r[i], se->log_g[i]);
+	log_clear(se);
+}
+
+static bool pinned(const search *se, int32_t r)
+{
+	return se->st->c->requests[r].pin_session >= 0;
+}
+
+static void pool_add(search *se, int32_t r)
+{
+	if (se->inpool[r] || pinned(se, r))
+		return;
+	se->inpool[r] = 1;
+	se->pool[se->npool++] = r;
+}
+
+/* Remove a meeting into the pool. */
+static void take(search *se, int32_t r)
+{
+	if (se->st->start[r] < 0 || pinned(se, r))
+		return;
+	log_req(se, r);
+	triad__cf_unassign(se->st, (size_t)r);
+	pool_add(se, r);
+}
+
+static void take_household(search *se, int32_t h, int32_t session)
+{
+	cf_state *st = se->st;
+	for (int32_t i = st->hreq_start[h]; i < st->hreq_start[h + 1]; i++) {
+		int32_t r = st->hreq[i];
+		if (st->start[r] < 0)
+			pool_add(se, r);
+		else if (session < 0 || st->gsess[st->start[r]] == session)
+			take(se, r);
+	}
+}
+
+static int64_t household_wait(const cf_state *st, int32_t h)
+{
+	int64_t w = 0;
+	for (int32_t s = 0; s < st->S; s++)
+		w += st->hsp[(size_t)h * (size_t)st->S + (size_t)s].term;
+	return w;
+}
+
+static void destroy(search *se, int op, size_t q)
+{
+	cf_state *st = se->st;
+	const triad_conference *c = st->c;
+	uint32_t R = (uint32_t)st->R, H = (uint32_t)st->H, T = (uint32_t)st->T;
+	size_t G = (size_t)st->G;
+	if (op == OP_BLOCKERS && se->nuns == 0)
+		op = OP_HOUSEHOLDS;
+	switch (op) {
+	case OP_RANDOM:
+		for (size_t k = 0; k < 4 * q && se->npool < q; k++)
+			take(se, (int32_t)triad__cf_rng_below(&se->rng, R));
+		break;
+	case OP_HOUSEHOLDS:
+		for (size_t k = 0; k < 4 * q && se->npool < q; k++)
+			take_household(se, (int32_t)triad__cf_rng_below(&se->rng, H), -1);
+		break;
+	case OP_WORST:
+		for (size_t k = 0; k < 4 * q && se->npool < q; k++) {
+			int32_t bh = (int32_t)triad__cf_rng_below(&se->rng, H);
+			int64_t bw = household_wait(st, bh);
+			for (int j = 0; j < 6; j++) {
+				int32_t h = (int32_t)triad__cf_rng_below(&se->rng, H);
+				int64_t w = household_wait(st, h);
+				if (w > bw) {
+					bw = w;
+					bh = h;
+				}
+			}
+			take_household(se, bh, -1);
+		}
+		break;
+	case OP_TEACHER: {
+		for (int tries = 0; tries < 4 && se->npool < q / 2 + 1; tries++) {
+			size_t t = triad__cf_rng_below(&se->rng, T);
+			int32_t s = (int32_t)triad__cf_rng_below(&se->rng, (uint32_t)st->S);
+			const cf_session *ss = &c->sessions[s];
+			int32_t w = 3 + (int32_t)triad__cf_rng_below(&se->rng, 6);
+			int32_t a = (int32_t)triad__cf_rng_below(&se->rng, (uint32_t)ss->slots);
+			for (int32_t k = a; k < a + w && k < ss->slots; k++) {
+				int32_t r = st->tocc[t * G + (size_t)(ss->offset + k)];
+				if (r >= 0 && !pinned(se, r))
+					take_household(se, c->requests[r].household, s);
+			}
+		}
+		break;
+	}
+	case OP_WINDOW: {
+		size_t t = triad__cf_rng_below(&se->rng, T);
+		int32_t s = (int32_t)triad__cf_rng_below(&se->rng, (uint32_t)st->S);
+		const cf_session *ss = &c->sessions[s];
+		int32_t a = (int32_t)triad__cf_rng_below(&se->rng, (uint32_t)ss->slots);
+		int32_t w = 1 + (int32_t)triad__cf_rng_below(&se->rng, 2);
+		/* t and the teachers of t's households, in the window. */
+		for (int32_t i = st->treq_start[t]; i < st->treq_start[t + 1] && se->npool < 2 * q; i++) {
+			const cf_request *rq = &c->requests[st->treq[i]];
+			for (int32_t j = st->hreq_start[rq->household];
+			     j < st->hreq_start[rq->household + 1]; j++) {
+				const cf_request *r2 = &c->requests[st->hreq[j]];
+				for (size_t x = 0; x < r2->nteachers; x++)
+					for (int32_t k = a; k < a + w && k < ss->slots; k++) {
+						int32_t r = st->tocc[(size_t)r2->teachers[x] * G +
+						                     (size_t)(ss->offset + k)];
+						if (r >= 0)
+							take(se, r);
+					}
+			}
+		}
+		break;
+	}
+	case OP_BLOCKERS: {
+		/* The heaviest (per slot) of a few unscheduled requests ... */
+		int32_t u = se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)];
+		for (int k = 0; k < 3; k++) {
+			int32_t v = se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)];
+			/* what the bound could meet first, then weight per slot */
+			if (se->routed[v] != se->routed[u]) {
+				if (se->routed[v])
+					u = v;
+			} else if (st->weight[v] * c->requests[u].slots > st->weight[u] * c->requests[v].slots) {
+				u = v;
+			}
+		}
+		const cf_request *rq = &c->requests[u];
+		/* ... and the place where it fits the instance whose blockers weigh
+		 * least (random among equals): free it. */
+		int32_t cnt = 0, pick_s = -1, pick_p = -1;
+		int64_t pick_w = INT64_MAX;
+		for (size_t s = 0; s < c->nsessions; s++)
+			for (int32_t p = 0; p + rq->slots <= c->sessions[s].slots; p++) {
+				if (!triad__cf_fits(c, (size_t)u, s, p) ||
+				    (rq->pin_session >= 0 &&
+				     (rq->pin_session != (int32_t)s || rq->pin_slot != p)))
+					continue;
+				int64_t bw = 0;
+				int32_t g0 = c->sessions[s].offset + p;
+				for (int32_t k = g0; k < g0 + rq->slots; k++) {
+					int32_t r = st->hocc[(size_t)rq->household * G + (size_t)k];
+					if (r >= 0)
+						bw += pinned(se, r) ? INT32_MAX : st->weight[r];
+					for (size_t x = 0; x < rq->nteachers; x++) {
+						r = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
+						if (r >= 0)
+							bw += pinned(se, r) ? INT32_MAX : st->weight[r];
+					}
+				}
+				if (bw < pick_w) {
+					pick_w = bw;
+					cnt = 0;
+				}
+				if (bw == pick_w && triad__cf_rng_below(&se->rng, (uint32_t)++cnt) == 0) {
+					pick_s = (int32_t)s;
+					pick_p = p;
+				}
+			}
+		pool_add(se, u);
+		if (pick_s < 0)
+			break;
+		int32_t g0 = c->sessions[pick_s].offset + pick_p;
+		for (int32_t k = g0; k < g0 + rq->slots; k++) {
+			int32_t r = st->hocc[(size_t)rq->household * G + (size_t)k];
+			if (r >= 0)
+				take(se, r);
+			for (size_t x = 0; x < rq->nteachers; x++) {
+				r = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
+				if (r >= 0)
+					take_household(se, c->requests[r].household, pick_s);
+			}
+		}
+		take_household(se, rq->household, pick_s);
+		break;
+	}
+	}
+	/* A few unscheduled requests join every repair. */
+	for (int k = 0; k < 3 && se->nuns; k++)
+		pool_add(se, se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)]);
+}
+
+static bool related(const triad_conference *c, int32_t a, int32_t b)
+{
+	const cf_request *x = &c->requests[a], *y = &c->requests[b];
+	if (x->household == y->household)
+		return true;
+	for (size_t i = 0; i < x->nteachers; i++)
+		for (size_t j = 0; j < y->nteachers; j++)
+			if (x->teachers[i] == y->teachers[j])
+				return true;
+	return false;
+}
+
+static void evaluate(search *se, size_t i, int64_t noise)
+{
+	int32_t r = se->pool[i];
+	se->arg[i] = triad__cf_best(se->st, (size_t)r, &se->b1[i], &se->b2[i], &se->rng, noise);
+	se->dirty[i] = 0;
+}
+
+/* Greedy regret insertion of the pool. */
+static void repair(search *se, int64_t noise)
+{
+	cf_state *st = se->st;
+	const int64_t BIG = INT64_MAX / 4;
+	for (size_t i = 0; i < se->npool; i++)
+		evaluate(se, i, noise);
+	while (se->npool) {
+		/* Heaviest weight per slot first; among equals the largest regret. */
+		size_t pick = SIZE_MAX;
+		int64_t best_regret = -1, best_w = 0, best_len = 1;
+		for (size_t i = 0; i < se->npool; i++) {
+			if (se->dirty[i])
+				evaluate(se, i, noise);
+			if (se->arg[i] < 0)
+				continue;
+			int32_t r = se->pool[i];
+			int64_t w = st->weight[r], len = st->c->requests[r].slots;
+			int64_t regret = se->b2[i] == INT64_MAX ? BIG : se->b2[i] - se->b1[i];
+			int64_t lhs = w * best_len, rhs = best_w * len;
+			if (pick == SIZE_MAX || lhs > rhs || (lhs == rhs && regret > best_regret)) {
+				best_regret = regret;
+				best_w = w;
+				best_len = len;
+				pick = i;
+			}
+		}
+		if (pick == SIZE_MAX)
+			break;
+		int32_t r = se->pool[pick];
+		log_req(se, r);
+		triad__cf_assign(st, (size_t)r, se->arg[pick]);
+		se->inpool[r] = 0;
+		se->npool--;
+		se->pool[pick] = se->pool[se->npool];
+		se->arg[pick] = se->arg[se->npool];
+		se->b1[pick] = se->b1[se->npool];
+		se->b2[pick] = se->b2[se->npool];
+		se->dirty[pick] = se->dirty[se->npool];
+		for (size_t i = 0; i < se->npool; i++)
+			if (!se->dirty[i] && related(st->c, r, se->pool[i]))
+				se->dirty[i] = 1;
+	}
+	for (size_t i = 0; i < se->npool; i++)
+		se->inpool[se->pool[i]] = 0;
+	se->npool = 0;
+}
+
+/* Households touched in this iteration must meet their waiting caps. */
+static void fix_waits(search *se)
+{
+	cf_state *st = se->st;
+	size_t n = se->nlog;
+	for (size_t i = 0; i < n; i++) {
+		int32_t h = st->c->requests[se->log_r[i]].household;
+		if (triad__cf_max_wait(st->c, (size_t)h) <= 0)
+			continue;
+		for (int32_t j = st->hreq_start[h]; j < st->hreq_start[h + 1]; j++)
+			log_req(se, st->hreq[j]);
+		for (int32_t s = 0; s < st->S; s++)
+			triad__cf_fix_wait(st, (size_t)h, s, NULL, NULL);
+	}
+}
+
+static void refresh_uns(search *se)
+{
+	se->nuns = 0;
+	for (size_t r = 0; r < se->st->R; r++)
+		if (se->st->start[r] < 0 && !se->pin_conflict[r] &&
+		    !(se->st->c->requests[r].pin_session >= 0))
+			se->uns[se->nuns++] = (int32_t)r;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- unscheduled reasons ----------------------------------------------- */
+
+static char *reason_text(const cf_state *st, size_t r, int *reason, bool pin_conflict)
+{
+	const triad_conference *c = st->c;
+	const cf_request *rq = &c->requests[r];
+	const cf_household *hh = &c->households[rq->household];
+	char who[256];
+	size_t len = (size_t)snprintf(who, sizeof who, "%s", c->teachers[rq->teachers[0]].name);
+	for (size_t i = 1; i < rq->nteachers && len < sizeof who; i++)
+		len += (size_t)snprintf(who + len, sizeof who - len, " and %s",
+		                        c->teachers[rq->teachers[i]].name);
+	char buf[640];
+	if (pin_conflict) {
+		*reason = TRIAD_CONFERENCE_REASON_PIN_CONFLICT;
+		snprintf(buf, sizeof buf, "its pin (slot %d of session \"%s\") breaks a hard "
+		         "constraint: someone is unavailable or already pinned there, or a cap is exceeded",
+		         (int)rq->pin_slot, c->sessions[rq->pin_session].id);
+		return triad__strdup(buf);
+	}
+	/* Classify: the instance leaves no place at all; every session where
+	 * it fits has a teacher at the cap, or is one the household may not
+	 * add; every free place would exceed the waiting cap; or the places are
+	 * taken by other meetings. */
+	int fits = 0, busy = 0, wcap = 0, fit_sessions = 0, cap_sessions = 0, scap_sessions = 0;
+	size_t S = (size_t)st->S, h = (size_t)rq->household;
+	for (size_t s = 0; s < c->nsessions; s++) {
+		int here = 0;
+		for (int32_t p = 0; p + rq->slots <= c->sessions[s].slots; p++) {
+			if (!triad__cf_fits(c, r, s, p) ||
+			    (rq->pin_session >= 0 && (rq->pin_session != (int32_t)s || rq->pin_slot != p)))
+				continue;
+			here++;
+			int64_t d;
+			int code = triad__cf_eval(st, r, c->sessions[s].offset + p, &d);
+			busy += code == CF_FIT_BUSY;
+			wcap += code == CF_FIT_WAIT_CAP;
+		}
+		if (!here)
+			continue;
+		fits += here;
+		fit_sessions++;
+		bool capped = false;
+		for (size_t i = 0; i < rq->nteachers; i++) {
+			int32_t cap = triad__cf_teacher_cap(c, (size_t)rq->teachers[i], s);
+			capped = capped || (cap > 0 && st->tcnt[(size_t)rq->teachers[i] * S + s] >= cap);
+		}
+		cap_sessions += capped;
+		int32_t maxs = triad__cf_max_sessions(c, h);
+		scap_sessions += st->hcnt[h * S + s] == 0 && maxs > 0 && st->hsess[h] >= maxs;
+	}
+	int cap = fit_sessions > 0 && cap_sessions == fit_sessions;
+	int scap = fit_sessions > 0 && scap_sessions == fit_sessions;
+	if (!fits) {
+		*reason = TRIAD_CONFERENCE_REASON_NO_COMMON_SLOT;
+		snprintf(buf, sizeof buf, "there is no run of %d free slot%s in any session in which "
+		         "%s and %s are all available", (int)rq->slots, rq->slots == 1 ? "" : "s",
+		         hh->name, who);
+	} else if (cap) {
+		*reason = TRIAD_CONFERENCE_REASON_TEACHER_CAP;
+		snprintf(buf, sizeof buf, "%s reached the cap on meetings in every session where "
+		         "the meeting would fit", who);
+	} else if (scap) {
+		*reason = TRIAD_CONFERENCE_REASON_HOUSEHOLD_SESSION_CAP;
+		snprintf(buf, sizeof buf, "it fits only in sessions %s cannot attend any more "
+		         "(cap of %d sessions)", hh->name,
+		         (int)triad__cf_max_sessions(c, (size_t)rq->household));
+	} else if (wcap > 0 && wcap == fits - busy) {
+		*reason = TRIAD_CONFERENCE_REASON_WAIT_CAP;
+		snprintf(buf, sizeof buf, "every place would make %s wait more than %d slots",
+		         hh->name, (int)triad__cf_max_wait(c, (size_t)rq->household));
+	} else {
+		*reason = TRIAD_CONFERENCE_REASON_NO_FREE_SLOT;
+		snprintf(buf, sizeof buf, "all %d places where %s and %s are available are taken "
+		         "by meetings of higher or equal priority", fits, hh->name, who);
+	}
+	return triad__strdup(buf);
+}
+
+/* ---- the solver -------------------------------------------------------- */
+
+typedef struct solve_ctx {
+	cf_state st;
+	search se;
+	int32_t *prev;
+	uint8_t *pin_conflict, *routed;
+	int32_t *best;
+	int *reasons;
+	char **messages;
+	cf_place *place, *prev_place;
+} solve_ctx;
+
+static void ctx_free(solve_ctx *x)
+{
+	triad__cf_state_free(&x->st);
+	search *se = &x->se;
+	triad__free(se->log_r);
+	triad__free(se->log_g);
+	triad__free(se->logged);
+	triad__free(se->pool);
+	triad__free(se->inpool);
+	triad__free(se->arg);
+	triad__free(se->b1);
+	triad__free(se->b2);
+	triad__free(se->dirty);
+	triad__free(se->uns);
+	triad__free(x->prev);
+	triad__free(x->pin_conflict);
+	triad__free(x->routed);
+	triad__free(x->best);
+	triad__free(x->reasons);
+	triad__free(x->place);
+	triad__free(x->prev_place);
+}
+
+static int check_options(const triad_solve_options *o)
+{
+	if (o->version < 1 || o->version > TRIAD_SOLVE_OPTIONS_VERSION)
+		return triad__err(TRIAD_EINVAL, "solve options version %u is not supported (1..%d); "
+		                  "initialise them with TRIAD_SOLVE_OPTIONS_INIT", o->version,
+		                  TRIAD_SOLVE_OPTIONS_VERSION);
+	if (o->max_iterations < -1)
+		return triad__err(TRIAD_EINVAL, "max_iterations must be -1, 0 or positive, got %lld",
+		                  (long long)o->max_iterations);
+	if (!(o->time_limit_seconds >= 0) || o->time_limit_seconds > 1e7)
+		return triad__err(TRIAD_EINVAL, "time_limit_seconds must lie in 0..1e7, got %g",
+		                  o->time_limit_seconds);
+	if (o->progress_interval < 0)
+		return triad__err(TRIAD_EINVAL, "progress_interval must not be negative");
+	return 0;
+}
+
+#define SALLOC(p, n) (((p) = triad__calloc((n) > 0 ? (n) : 1, sizeof *(p))) != NULL)
+
+static int solve(triad_conference_result **out, const triad_conference *c,
+                 const triad_solve_options *o, const triad_conference_result *previous,
+                 solve_ctx *x)
+{
+	double t0 = now_seconds();
+	size_t R = c->nrequests;
+	int rc;
+	int64_t stats[TRIAD_CONFERENCE_STAT_PROVEN_OPTIMAL + 1] = { 0 };
+	stats[TRIAD_CONFERENCE_STAT_SEED] = (int64_t)(o->seed & INT64_MAX);
+	if (previous) {
+		if ((rc = triad__cf_result_place(&x->prev_place, c, previous, NULL)))
+			return rc;
+		if (!SALLOC(x->prev, R))
+			return triad__nomem();
+		for (size_t r = 0; r < R; r++)
+			x->prev[r] = x->prev_place[r].session < 0
+			                     ? -1
+			                     : c->sessions[x->prev_place[r].session].offset + x->prev_place[r].slot;
+	}
+	bool canceled = false;
+	int64_t bound;
+	if (!SALLOC(x->routed, R))
+		return triad__nomem();
+	if ((rc = triad__cf_bound(&bound, c, x->routed)))
+		return rc;
+	if (o->progress && o->progress(TRIAD_SOLVE_PHASE_BOUND, -1, 0.0, o->payload))
+		canceled = true;
+	if ((rc = triad__cf_state_init(&x->st, c, x->prev)))
+		return rc;
+	cf_state *st = &x->st;
+	search *se = &x->se;
+	se->st = st;
+	triad__cf_rng_seed(&se->rng, o->seed);
+	if (!SALLOC(x->pin_conflict, R) || !SALLOC(x->best, R) || !SALLOC(se->log_r, R) ||
+	    !SALLOC(se->log_g, R) || !SALLOC(se->logged, R) || !SALLOC(se->pool, R) ||
+	    !SALLOC(se->inpool, R) || !SALLOC(se->arg, R) || !SALLOC(se->b1, R) ||
+	    !SALLOC(se->b2, R) || !SALLOC(se->dirty, R) || !SALLOC(se->uns, R))
+		return triad__nomem();
+	se->pin_conflict = x->pin_conflict;
+	se->routed = x->routed;
+	if ((rc = triad__cf_construct(st, x->pin_conflict, x->routed)))
+		return rc;
+	/* Bring capped households within their waiting caps. */
+	for (size_t h = 0; h < st->H; h++)
+		for (int32_t s = 0; s < st->S; s++)
+			triad__cf_fix_wait(st, h, s, NULL, NULL);
+	int64_t cur = triad__cf_state_cost(st), best = cur;
+	memcpy(x->best, st->start, R * sizeof(int32_t));
+	stats[TRIAD_CONFERENCE_STAT_CONSTRUCT_COST] = cur;
+	if (!canceled && o->progress && o->progress(TRIAD_SOLVE_PHASE_CONSTRUCT, best, 0.0, o->payload))
+		canceled = true;
+	/* A lower bound on the cost: the weight no schedule can meet. */
+	int64_t total_w = 0;
+	for (size_t r = 0; r < R; r++)
+		total_w += st->weight[r];
+	int64_t lb = (total_w - bound) * st->w[TRIAD_CONFERENCE_SETTING_WEIGHT_UNSCHEDULED];
+	int64_t max_it = o->max_iterations == 0 ? 400 + 20 * (int64_t)R
+	               : o->max_iterations < 0 ? 0 : o->max_iterations;
+	int64_t interval = o->progress_interval > 0 ? o->progress_interval : 1000;
+	int64_t it = 0, improvements = 0;
+	bool time_hit = false;
+	int64_t hist[LA_HISTORY];
+	for (int k = 0; k < LA_HISTORY; k++)
+		hist[k] = cur;
+	refresh_uns(se);
+	size_t qmax = R / 8 < 8 ? 8 : R / 8;
+	if (qmax > 40)
+		qmax = 40;
+	for (int k = 0; k < OP_COUNT; k++)
+		se->op_weight[k] = 1.0;
+	while (!canceled && it < max_it && best > lb && R > 0) {
+		if (o->time_limit_seconds > 0 && (it & 15) == 0 &&
+		    now_seconds() - t0 >= o->time_limit_seconds) {
+			time_hit = true;
+			break;
+		}
+		double frac = (double)it / (double)max_it;
+		/* Roulette over the operators' adaptive weights. */
+		double sum = 0, pick;
+		for (int k = 0; k < OP_COUNT; k++)
+			sum += se->op_weight[k];
+		pick = triad__cf_rng_unit(&se->rng) * sum;
+		int op = 0;
+		while (op < OP_COUNT - 1 && pick >= se->op_weight[op]) {
+			pick -= se->op_weight[op];
+			op++;
+		}
+		size_t q = 2 + triad__cf_rng_below(&se->rng, (uint32_t)(qmax - 1));
+		int64_t noise = (it & 1) ? 0 : st->w[TRIAD_CONFERENCE_SETTING_WEIGHT_WAIT];
+		destroy(se, op, q);
+		repair(se, noise);
+		fix_waits(se);
+		int64_t cost = triad__cf_state_cost(st);
+		double score = 0;
+		if (cost < best) {
+			best = cost;
+			memcpy(x->best, st->start, R * sizeof(int32_t));
+			improvements++;
+			score = 3;
+		}
+		int64_t *h = &hist[it % LA_HISTORY];
+		if (cost <= cur || cost <= *h) {
+			if (cost < cur && score == 0)
+				score = 1;
+			cur = cost;
+			/* Rebuild the unscheduled list only when it changed. */
+			bool changed = false;
+			for (size_t i = 0; i < se->nlog && !changed; i++)
+				changed = (se->log_g[i] < 0) != (st->start[se->log_r[i]] < 0);
+			log_clear(se);
+			if (changed)
+				refresh_uns(se);
+		} else {
+			undo(se);
+		}
+		if (cur < *h)
+			*h = cur;
+		se->op_weight[op] = 0.95 * se->op_weight[op] + 0.05 * (0.2 + score);
+		it++;
+		if (o->progress && it % interval == 0) {
+			double f = frac;
+			if (o->time_limit_seconds > 0) {
+				double ft = (now_seconds() - t0) / o->time_limit_seconds;
+				f = ft > f ? ft : f;
+			}
+			if (o->progress(TRIAD_SOLVE_PHASE_IMPROVE, best, f > 1 ? 1 : f, o->payload))
+				canceled = true;
+		}
+	}
+	/* Load the best schedule and insert whatever still fits. */
+	for (size_t r = 0; r < R; r++)
+		triad__cf_unassign(st, r);
+	for (size_t r = 0; r < R; r++)
+		if (x->best[r] >= 0)
+			triad__cf_assign(st, r, x->best[r]);
+	for (size_t r = 0; r < R; r++) {
+		int64_t b1, b2;
+		if (st->start[r] >= 0 || x->pin_conflict[r])
+			continue;
+		int32_t g = triad__cf_best(st, r, &b1, &b2, NULL, 0);
+		if (g >= 0 && b1 < 0)
+			triad__cf_assign(st, r, g);
+	}
+	for (size_t h = 0; h < st->H; h++)
+		for (int32_t s = 0; s < st->S; s++)
+			triad__cf_fix_wait(st, h, s, NULL, NULL);
+	best = triad__cf_state_cost(st);
+	/* The result. */
+	if (!SALLOC(x->place, R) || !SALLOC(x->reasons, R) || !SALLOC(x->messages, R))
+		return triad__nomem();
+	for (size_t r = 0; r < R; r++) {
+		if (st->start[r] < 0) {
+			x->place[r].session = -1;
+			if (!(x->messages[r] = reason_text(st, r, &x->reasons[r], x->pin_conflict[r])))
+				return triad__nomem();
+		} else {
+			int32_t s = st->gsess[st->start[r]];
+			x->place[r].session = s;
+			x->place[r].slot = st->start[r] - c->sessions[s].offset;
+		}
+	}
+	cf_metrics m;
+	if ((rc = triad__cf_metrics(&m, c, x->place, x->prev_place, bound)))
+		return rc;
+	stats[TRIAD_CONFERENCE_STAT_ITERATIONS] = it;
+	stats[TRIAD_CONFERENCE_STAT_IMPROVEMENTS] = improvements;
+	stats[TRIAD_CONFERENCE_STAT_CANCELED] = canceled;
+	stats[TRIAD_CONFERENCE_STAT_TIME_LIMIT_HIT] = time_hit;
+	stats[TRIAD_CONFERENCE_STAT_PROVEN_OPTIMAL] = best <= lb;
+	stats[TRIAD_CONFERENCE_STAT_ELAPSED_MS] = (int64_t)((now_seconds() - t0) * 1000.0);
+	if ((rc = triad__cf_result_build(out, c, x->place, x->reasons, x->messages, &m)))
+		return rc;
+	memcpy((*out)->stats, stats, sizeof stats);
+	if (o->progress)
+		(void)o->progress(TRIAD_SOLVE_PHASE_DONE, best, 1.0, o->payload);
+	return 0;
+}
+
+TRIAD_API int triad_conference_solve(triad_conference_result **out, const triad_conference *conf,
+                                     const triad_solve_options *options,
+                                     const triad_conference_result *previous)
+{
+	if (!out || !conf)
+		return triad__err(TRIAD_EINVAL, "the output and the instance must not be NULL");
+	triad_solve_options def = TRIAD_SOLVE_OPTIONS_INIT;
+	const triad_solve_options *o = options ? options : &def;
+	int rc = check_options(o);
+	if (rc)
+		return rc;
+	solve_ctx x;
+	memset(&x, 0, sizeof x);
+	rc = solve(out, conf, o, previous, &x);
+	if (x.messages)
+		for (size_t r = 0; r < conf->nrequests; r++)
+			triad__free(x.messages[r]);
+	triad__free(x.messages);
+	x.messages = NULL;
+	ctx_free(&x);
+	return rc;
+}
