@@ -34,6 +34,7 @@
 #include "triad/contactics.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
+#include "triad/csvimport.h"
 /* end issue 6 */
 
 #endif /* TRIAD_H */
