@@ -35,6 +35,7 @@
 #include "triad/compliance.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
+#include "triad/csvimport.h"
 /* end issue 6 */
 
 #endif /* TRIAD_H */
