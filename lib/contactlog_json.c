@@ -570,7 +570,11 @@ static int write_json_line(triad_contact_writer *w, json_t *v)
 	if (n > w->cap) {
 		if (triad__grow((void **)&w->buf, &w->cap, n, 1))
 			return TRIAD_ENOMEM;
+		/* The second dump can fail too (jansson allocates for its loop
+		 * check); without this the line would be written empty. */
 		n = json_dumpb(v, w->buf, w->cap, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (n == 0)
+			return triad__nomem();
 	}
 	if (fwrite(w->buf, 1, n, w->f) != n || fputc('\n', w->f) == EOF)
 		return writer_io_error(w);

@@ -383,26 +383,27 @@ json_t *triad__j_date_new(triad_date d)
 	return json_string(buf);
 }
 
+/* json_dump_callback sink: append to a strbuf whose failure flag is sticky. */
+static int dump_to_sb(const char *buffer, size_t size, void *data)
+{
+	triad_strbuf *sb = data;
+	triad__sb_putn(sb, buffer, size);
+	return sb->failed ? -1 : 0;
+}
+
 char *triad__j_dump(const json_t *root)
 {
-	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (!text) {
-		triad__nomem();
-		return NULL;
-	}
-	size_t n = strlen(text);
-	char *out = triad__malloc(n + 2);
-	if (out) {
-		memcpy(out, text, n);
-		out[n] = '\n';
-		out[n + 1] = '\0';
-	}
-	/* json_dumps allocated with jansson's allocator, which the host may have set. */
-	json_malloc_t jmalloc;
-	json_free_t jfree;
-	json_get_alloc_funcs(&jmalloc, &jfree);
-	jfree(text);
-	return out;
+	/* Not json_dumps: jansson 2.14 ignores a failed append while it writes
+	 * an object key (do_dump discards dump_string's result), so under a
+	 * transient allocation failure json_dumps can return a document with a
+	 * quote missing. Every chunk goes through our buffer instead, whose
+	 * failure flag is sticky: one lost chunk fails the whole dump. */
+	triad_strbuf sb;
+	triad__sb_init(&sb);
+	if (json_dump_callback(root, dump_to_sb, &sb, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		sb.failed = 1;
+	triad__sb_putc(&sb, '\n');
+	return triad__sb_take(&sb);
 }
 
 int triad__write_file(const char *filename, const char *data, size_t len)
@@ -410,11 +411,19 @@ int triad__write_file(const char *filename, const char *data, size_t len)
 	if (!filename || !data)
 		return triad__err(TRIAD_EINVAL, "the file name or data is NULL");
 	size_t n = strlen(filename);
-	char *tmp = triad__malloc(n + 16);
+	char *tmp = triad__malloc(n + 48);
 	if (!tmp)
 		return TRIAD_ENOMEM;
-	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", filename);
-	int fd = mkstemp(tmp);
+	/* Not mkstemp: it creates mode 0600 whatever the umask, and the saved
+	 * document would keep it. open(O_EXCL, 0666) lets the umask decide. */
+	static _Atomic unsigned serial;
+	int fd = -1;
+	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		snprintf(tmp, n + 48, "%s.tmp-%ld-%u", filename, (long)getpid(), serial++);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
 	if (fd < 0) {
 		int rc = triad__err_at(TRIAD_EIO, filename, 0, 0, NULL,
 		                       "cannot create a temporary file next to %s: %s",

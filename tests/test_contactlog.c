@@ -496,9 +496,12 @@ START_TEST(json_bad_input)
 }
 END_TEST
 
+static const char *temp_path_last; /* the path temp_path() made last */
+
 static char *temp_path(void)
 {
 	static char path[64];
+	temp_path_last = path;
 	snprintf(path, sizeof path, "/tmp/triad-jsonl-XXXXXX");
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
@@ -1132,12 +1135,11 @@ START_TEST(allocation_failures)
 	x.before = dump(x.log);
 	ck_assert_int_gt(failalloc_sweep(run_add_many, after_add_many, &x), 3);
 	ck_assert_int_gt(sweep_parser(run_load, after_load, &x), 10);
-	/* jansson's json_dumps drops bytes of its output when growing its buffer
-	 * fails (it wrote "staff: "t-mol"), so writing is swept with jansson on
-	 * the C allocator: the sweep covers libtriad's own allocations. */
-	json_set_alloc_funcs(malloc, free);
+	/* jansson's json_dumps dropped bytes of its output when growing its
+	 * buffer failed (it wrote "staff: "t-mol"); triad__j_dump now writes
+	 * through a buffer of ours that fails whole, so writing is swept with
+	 * jansson's allocations failing too. */
 	ck_assert_int_gt(failalloc_sweep(run_to_json, after_to_json, &x), 1);
-	failalloc_install();
 	ck_assert_int_gt(failalloc_sweep(run_correct, after_correct, &x), 1);
 	ck_assert_int_gt(failalloc_sweep(run_erase, after_erase, &x), 5);
 	ck_assert_int_gt(failalloc_sweep(run_pseudo, after_out, &x), 5);
@@ -1149,6 +1151,67 @@ START_TEST(allocation_failures)
 	unlink(x.path);
 	triad_free(x.before);
 	triad_contactlog_free(x.log);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
+/*
+ * Regression (hardening): a line longer than the writer's first buffer
+ * (1 KiB) is dumped twice, and the second json_dumpb can fail too (jansson
+ * allocates for its loop check); that failure was taken for a length of 0
+ * and an empty line written. Swept with jansson on the counting allocator:
+ * every failure is TRIAD_ENOMEM, and every success writes the whole entry.
+ */
+static int run_long_line(void *p)
+{
+	const triad_contact *c = p;
+	triad_contact_writer *w = NULL;
+	int rc = triad_contact_writer_open(&w, temp_path());
+	if (rc)
+		return rc;
+	if ((rc = triad_contact_writer_write(w, c))) {
+		triad_contact_writer_free(w);
+		return rc;
+	}
+	return triad_contact_writer_close(w);
+}
+
+static void after_long_line(void *p, int rc)
+{
+	const triad_contact *c = p;
+	const char *path = temp_path_last;
+	if (rc == 0) {
+		json_malloc_t m;
+		json_free_t f;
+		json_get_alloc_funcs(&m, &f);
+		json_set_alloc_funcs(malloc, free);
+		triad_contactlog *back = NULL;
+		ck_assert_ok(triad_contactlog_load_jsonl(&back, path));
+		ck_assert_uint_eq(triad_contactlog_count(back), 1);
+		ck_assert_str_eq(triad_contactlog_guardian(back, 0, c->guardian_count - 1),
+		                 c->guardians[c->guardian_count - 1]);
+		triad_contactlog_free(back);
+		json_set_alloc_funcs(m, f);
+	}
+	unlink(path);
+}
+
+START_TEST(long_lines_survive_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	/* 32 guardians with 40-byte ids: about 1.4 KiB on one line. */
+	static char ids[TRIAD_CONTACT_PEOPLE_MAX][48];
+	static const char *g[TRIAD_CONTACT_PEOPLE_MAX];
+	for (int i = 0; i < TRIAD_CONTACT_PEOPLE_MAX; i++) {
+		snprintf(ids[i], sizeof ids[i], "guardian-with-a-long-identifier-%08d", i);
+		g[i] = ids[i];
+	}
+	triad_contact c = entry("c1", D(2026, 9, 14), 600);
+	c.guardians = g;
+	c.guardian_count = TRIAD_CONTACT_PEOPLE_MAX;
+	failalloc_install();
+	ck_assert_int_gt(failalloc_sweep(run_long_line, after_long_line, &c), 5);
 	ck_assert_int_eq(failalloc_live(), 0);
 }
 END_TEST
@@ -1171,6 +1234,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, erasure);
 	tcase_add_test(tc, retention);
 	tcase_add_test(tc, allocation_failures);
+	tcase_add_test(tc, long_lines_survive_allocation_failures);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,4 +1,5 @@
 /* The strict JSON helpers every loader is built on (private API). */
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "json_private.h"
@@ -155,7 +156,13 @@ START_TEST(dump_and_atomic_write)
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	close(fd);
+	/* The new file's mode follows the umask, as any other file would. */
+	mode_t old_mask = umask(027);
 	ck_assert_ok(triad__write_file(path, text, strlen(text)));
+	umask(old_mask);
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0640);
 	json_t *back = NULL;
 	ck_assert_ok(triad__j_parse_file(&back, path));
 	ck_assert(json_equal(o, back));
@@ -196,6 +203,60 @@ START_TEST(strbuf_escapes_html_and_reports_failure)
 }
 END_TEST
 
+/*
+ * Regression (found by the hardening sweep of triad_roster_save_file): with
+ * json_dumps, a transient allocation failure while jansson 2.14 wrote an
+ * object key was ignored, and the dump came back with a quote missing
+ * ("family_name: "Smit"). Every dump under any single failure must now be
+ * either NULL with TRIAD_ENOMEM or exactly the full text.
+ */
+typedef struct dump_ctx {
+	json_t *root;
+	const char *want;
+	char *got;
+} dump_ctx;
+
+static int run_dump(void *p)
+{
+	dump_ctx *c = p;
+	c->got = triad__j_dump(c->root);
+	return c->got ? 0 : triad_error_last()->code;
+}
+
+static void after_dump(void *p, int rc)
+{
+	dump_ctx *c = p;
+	if (rc == 0)
+		ck_assert_str_eq(c->got, c->want);
+	triad_free(c->got);
+	c->got = NULL;
+}
+
+START_TEST(dump_is_whole_or_fails)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	/* Forty members with keys of growing length, so that the output
+	 * buffer has to grow in the middle of keys as well as values. */
+	json_t *o = json_object();
+	char key[64], want[8192];
+	size_t len = (size_t)snprintf(want, sizeof want, "{");
+	for (int i = 0; i < 40; i++) {
+		snprintf(key, sizeof key, "%.*s%d", 1 + i % 20, "family_name_of_a_guardian", i);
+		ck_assert_int_eq(json_object_set_new(o, key, json_integer(i)), 0);
+		len += (size_t)snprintf(want + len, sizeof want - len, "%s\n  \"%s\": %d",
+		                        i ? "," : "", key, i);
+	}
+	snprintf(want + len, sizeof want - len, "\n}\n");
+	dump_ctx c = { o, want, NULL };
+	long runs = failalloc_sweep(run_dump, after_dump, &c);
+	ck_assert_int_gt(runs, 2);
+	json_decref(o);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
 START_TEST(utf8_validation)
 {
 	ck_assert(triad__utf8_valid("plain", 5));
@@ -223,6 +284,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, dump_and_atomic_write);
 	tcase_add_test(tc, strbuf_escapes_html_and_reports_failure);
 	tcase_add_test(tc, utf8_validation);
+	tcase_add_test(tc, dump_is_whole_or_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }

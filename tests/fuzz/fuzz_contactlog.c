@@ -1,5 +1,8 @@
 /* triad_contactlog_load_string: what loads saves, reloads and saves the same
- * text; pseudonymising and erasing what loaded keep the log well-formed. */
+ * text; it also goes through JSON Lines and back unchanged; pseudonymising
+ * and erasing what loaded keep the log well-formed. */
+#include <unistd.h>
+
 #include "fuzz.h"
 
 static const unsigned char KEY[16] = "fuzzing-key-0123";
@@ -25,6 +28,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(triad_contactlog_load_string(&again, text, strlen(text), "saved.json") == 0);
 	char *text2 = dump(again);
 	FUZZ_ASSERT(strcmp(text, text2) == 0);
+
+	/* The same log through a JSON Lines file. */
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/fuzz-contactlog-%ld.jsonl", (long)getpid());
+	FUZZ_ASSERT(triad_contactlog_save_jsonl(log, path) == 0);
+	triad_contactlog *lines = NULL;
+	FUZZ_ASSERT(triad_contactlog_load_jsonl(&lines, path) == 0);
+	unlink(path);
+	char *text_lines = dump(lines);
+	FUZZ_ASSERT(strcmp(text, text_lines) == 0);
+	triad_free(text_lines);
+	triad_contactlog_free(lines);
 
 	/* Pseudonyms keep the structure (answers links included) loadable. */
 	triad_contactlog *pseudo = NULL;
