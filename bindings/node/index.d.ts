@@ -371,6 +371,7 @@ export declare class Agreement extends Handle {
   inForce(on: DateLike): AgreementVersion | null;
   clause(id: string): AgreementClause;
   validate(roster: Roster, asOf: DateLike, opts?: { policy?: PolicyOptions | null; types?: SchoolTypes | null; ownershipThreshold?: number; lang?: Lang }): Finding[] & { atLeast(severity: number): number };
+  renew(id: string, roster: Roster, schoolYear: number, policy?: PolicyOptions | null): Agreement;
   render(opts?: { format?: number; lang?: Lang; roster?: Roster | null; policy?: PolicyOptions | null; version?: number }): string;
 }
 export declare const agreement: {
@@ -564,7 +565,7 @@ export declare const contactplan: {
   readonly PlanWith: Readonly<Record<'NONE' | 'MENTOR' | 'TEACHER' | 'COORDINATOR' | 'SCHOOL_LEADER', number>>;
   readonly PlanTiming: Readonly<Record<'NONE' | 'FIRST_WEEKS' | 'AFTER_REPORT' | 'EVERY_WEEKS' | 'ONCE_A_YEAR', number>>;
   readonly PlanPer: Readonly<Record<'NONE' | 'HOUSEHOLD' | 'STUDENT', number>>;
-  readonly PlanAccess: Readonly<Record<'NONE' | 'FULL' | 'ON_REQUEST' | 'RESTRICTED', number>>;
+  readonly PlanAccess: Readonly<Record<'NONE' | 'FULL' | 'ON_REQUEST' | 'RESTRICTED' | 'NOT_CHOSEN', number>>;
   planWith: { id(w: number): string }; planTiming: { id(t: number): string }; planAccess: { id(a: number): string };
   readonly ContactPlan: typeof ContactPlan; readonly Audience: typeof Audience; readonly Expected: typeof Expected;
 };
@@ -644,7 +645,26 @@ export declare const contactics: {
   toIcs(asOf: DateLike, opts: { household?: string | null; staff?: string | null; expected?: Expected | null;
     status?: PlanStatus | null; log?: ContactLog | null; lang?: Lang }): string;
 };
+export interface ComplianceFinding {
+  clause: string; kind: number; from: Date; to: Date; expected: number; actual: number;
+  entry: string | null; answered: boolean;
+}
+export interface ComplianceReport {
+  checked: number; findings: ComplianceFinding[]; kept: boolean; textNl: string; textEn: string; json: string;
+}
+export declare const compliance: {
+  check(agreement: Agreement, log: ContactLog, asOf: DateLike, opts?: { calendar?: Calendar | null; version?: number | null }): ComplianceReport;
+};
 // ---- end issue 5 -----------------------------------------------------------
 
+// ---- issue 6: CSV import, generator ----------------------------------------
+export interface CsvImportOptions { delimiter?: string | null; ignoreUnknownColumns?: boolean; headers?: Record<number, string> }
+export declare const csvimport: {
+  readonly CsvColumn: Readonly<Record<string, number>>;
+  csvColumn: { id(c: number): string };
+  importCsv(base: Conference, csv: string | Buffer, source?: string | null, opts?: CsvImportOptions): Conference;
+  importCsvFile(base: Conference, filename: string, opts?: CsvImportOptions): Conference;
+};
+// ---- end issue 6 -----------------------------------------------------------
 /** The names of the C functions the binding declares. */
 export declare function declaredFunctions(): Set<string>;

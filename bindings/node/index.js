@@ -27,7 +27,11 @@ const contactplan = require('./lib/contactplan');
 const contactlog = require('./lib/contactlog');
 const analytics = require('./lib/analytics');
 const contactics = require('./lib/contactics');
+const compliance = require('./lib/compliance');
 // end issue 5
+// issue 6: CSV import, generator
+const csvimport = require('./lib/csvimport');
+// end issue 6
 
 module.exports = {
   Lang: common.Lang,
@@ -82,6 +86,7 @@ module.exports = {
   contactlog,
   analytics,
   contactics,
+  compliance,
   Calendar: calendar.Calendar,
   Region: calendar.Region,
   ContactPlan: contactplan.ContactPlan,
@@ -94,6 +99,9 @@ module.exports = {
   ReachReport: analytics.ReachReport,
   PlanStatus: analytics.PlanStatus,
   // end issue 5
+  // issue 6: CSV import, generator
+  csvimport,
+  // end issue 6
   /** The names of the C functions the binding declares (for coverage tests). */
   declaredFunctions: ffi.declared,
 };

@@ -156,6 +156,7 @@ const cFindingSeverity = f(`triad_severity triad_agreement_finding_severity(${F}
 const cFindingCode = f(`const char *triad_agreement_finding_code(${F}, size_t index)`);
 const cFindingLocation = f(`const char *triad_agreement_finding_location(${F}, size_t index)`);
 const cFindingMessage = f(`const char *triad_agreement_finding_message(${F}, size_t index, triad_lang lang)`);
+const cRenew = f(`int triad_agreement_renew(_Out_ triad_agreement **out, ${CA}, const char *id, const triad_roster *roster, int school_year, const triad_policy_options *policy)`);
 const cRenderOptionsInit = f('int triad_render_options_init(_Out_ triad_render_options *opts, unsigned int version)');
 const cRender = f(`int triad_agreement_render(_Out_ triad_owned_str *out, ${CA}, const triad_render_options *opts)`);
 
@@ -241,6 +242,11 @@ class Agreement extends Handle {
     o.with_catalogue = withCatalogue ? 1 : 0;
     return new Agreement(null, out1(cStart, text(id, 'id'), roster._h, text(studentId, 'studentId'),
       text(staffId, 'staffId'), o));
+  }
+
+  /** Next year's agreement (the yearly review); this one is unchanged. */
+  renew(id, roster, schoolYear, policy = null) {
+    return new Agreement(null, out1(cRenew, this._h, text(id, 'id'), roster._h, int(schoolYear, 'schoolYear'), pol(policy)));
   }
 
   static load(json, source = null) {
@@ -355,4 +361,9 @@ module.exports = {
   section: Object.freeze({ id: (s) => checkPtr(cSectionId(int(s, 'section'))),
     name: (s, lang = Lang.NL) => checkPtr(cSectionName(int(s, 'section'), int(lang, 'lang'))) }),
   catalogue, catalogueClause, Agreement,
+  // For triad/compliance.h, which checks one version handle:
+  _versionHandle(a, asOf, number) {
+    if (number !== undefined && number !== null) return checkPtr(cVersionAt(a._h, int(number, 'version')));
+    return cInForce(a._h, date.toDays(asOf)) || checkPtr(cLatest(a._h));
+  },
 };

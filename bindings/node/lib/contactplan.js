@@ -40,7 +40,7 @@ const CRule = koffi.struct('triad_plan_rule', {
 const PlanWith = Object.freeze({ NONE: 0, MENTOR: 1, TEACHER: 2, COORDINATOR: 3, SCHOOL_LEADER: 4 });
 const PlanTiming = Object.freeze({ NONE: 0, FIRST_WEEKS: 1, AFTER_REPORT: 2, EVERY_WEEKS: 3, ONCE_A_YEAR: 4 });
 const PlanPer = Object.freeze({ NONE: 0, HOUSEHOLD: 1, STUDENT: 2 });
-const PlanAccess = Object.freeze({ NONE: 0, FULL: 1, ON_REQUEST: 2, RESTRICTED: 3 });
+const PlanAccess = Object.freeze({ NONE: 0, FULL: 1, ON_REQUEST: 2, RESTRICTED: 3, NOT_CHOSEN: 4 });
 
 const cWithId = func('const char *triad_plan_with_id(triad_plan_with with)');
 const cTimingId = func('const char *triad_plan_timing_id(triad_plan_timing timing)');

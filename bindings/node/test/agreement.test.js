@@ -98,3 +98,33 @@ test('agreement validation, rendering, errors', () => {
   assert.throws(() => Agreement.load('{"format": "triad.agreement/1", "id": 7}'), { code: ErrorCode.EFORMAT, path: 'id' });
   assert.throws(() => Agreement.load('{"format": "triad.agreement/2"}'), { code: ErrorCode.EVERSION });
 });
+
+test('yearly renewal and compliance with the log', () => {
+  const r = Roster.loadFile(GOOD);
+  const a = Agreement.start('agr-s1-2026', r, 's1', 't1', { schoolYear: 2026 });
+  try {
+    const next = a.renew('agr-s1-2027', r, 2027);
+    assert.deepEqual([next.id, next.state, next.latest.studentYear, iso(next.latest.validFrom)],
+      ['agr-s1-2027', AgreementState.DRAFT, 4, '2027-08-01']);
+    assert.equal(a.latest.studentYear, 3);
+    next.free();
+    a.addClause({ id: 'school.monthly_call', section: Section.SCHOOL, category: Category.INVOLVEMENT_SCHOOL,
+      fromRole: PartyRole.SCHOOL, toRole: PartyRole.GUARDIAN });
+    a.setClauseText('school.monthly_call', 'Elke maand belt de mentor.', 'The mentor calls every month.');
+    a.setMinCount('school.monthly_call', ContactKind.MENTOR_CALL, 1, Period.MONTH);
+    const log = new triad.ContactLog();
+    log.add({ id: 'c1', date: '2026-09-10', kind: ContactKind.MENTOR_CALL, channel: triad.Channel.PHONE,
+      initiator: triad.Initiator.SCHOOL, tone: triad.Tone.NEUTRAL, household: 'h1', students: ['s1'] });
+    const rep = triad.compliance.check(a, log, '2026-10-01');
+    log.free();
+    assert.equal(rep.checked, a.latest.commitments.length);
+    const monthly = rep.findings.filter((x) => x.clause === 'school.monthly_call');
+    assert.deepEqual(monthly.map((x) => [x.kind, iso(x.from), iso(x.to), x.expected, x.actual]),
+      [[CommitmentKind.MIN_COUNT, '2026-08-01', '2026-08-31', 1, 0]]);
+    assert.match(rep.json, /school\.monthly_call/);
+    assert.ok(!rep.kept && rep.textEn.length > 0);
+  } finally {
+    a.free();
+    r.free();
+  }
+});

@@ -126,3 +126,37 @@ def test_validate_and_render(roster, draft):
     assert Section.PARENTS.label(triad.Lang.EN) and AgreementState.TERMINATED.id == "terminated"
     assert PartyRole.ALL.id == "all" and Period.REPORT_PERIOD.id == "report_period"
     assert Severity.WARNING.id == "warning" and CommitmentKind.MAX_INTERVAL.id == "max_interval"
+
+
+def test_yearly_renewal(roster, draft):
+    with draft.renew("agr-s1-2027", roster, 2027) as nxt:
+        v = nxt.latest
+        # A year up (havo 3 -> 4), valid for 2027-2028, a new draft; the
+        # old agreement is unchanged.
+        assert (nxt.id, nxt.state, v.student_year) == ("agr-s1-2027", AgreementState.DRAFT, 4)
+        assert (v.valid_from, v.valid_to) == (dt.date(2027, 8, 1), dt.date(2028, 7, 31))
+        assert [c.id for c in v.clauses] == [c.id for c in draft.latest.clauses]
+        assert draft.latest.student_year == 3
+    with pytest.raises(triad.InvalidArgumentError):
+        draft.renew("bad id!", roster, 2027)
+
+
+def test_compliance_with_the_log(roster, draft):
+    from triad import Channel
+    from triad.compliance import check_compliance
+    from triad.contactlog import Contact, ContactLog, Initiator, Tone
+    # A commitment of one mentor call a month: August has none, September one.
+    draft.add_clause("school.monthly_call", Section.SCHOOL, Category.INVOLVEMENT_SCHOOL,
+                     PartyRole.SCHOOL, PartyRole.GUARDIAN)
+    draft.set_clause_text("school.monthly_call", "Elke maand belt de mentor.", "The mentor calls every month.")
+    draft.set_min_count("school.monthly_call", ContactKind.MENTOR_CALL, 1, Period.MONTH)
+    with ContactLog() as log:
+        log.add(Contact("c1", "2026-09-10", ContactKind.MENTOR_CALL, Channel.PHONE, Initiator.SCHOOL,
+                        Tone.NEUTRAL, "h1", students=("s1",)))
+        report = check_compliance(draft, log, "2026-10-01")
+    assert report.checked == len(draft.latest.commitments)
+    monthly = [f for f in report.findings if f.clause == "school.monthly_call"]
+    assert [(f.kind, f.start, f.end, f.expected, f.actual) for f in monthly] == [
+        (CommitmentKind.MIN_COUNT, dt.date(2026, 8, 1), dt.date(2026, 8, 31), 1, 0)]
+    assert "school.monthly_call" in report.json and report.text(triad.Lang.EN)
+    assert not report.kept

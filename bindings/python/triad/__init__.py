@@ -27,12 +27,15 @@ from . import conference, conference_export
 from .conference import Conference, SolvePhase
 # end issue 4
 # issue 5: calendar, contacts
-from . import analytics, calendar, contactics, contactlog, contactplan
+from . import analytics, calendar, compliance, contactics, contactlog, contactplan
 from .analytics import PlanStatus, ReachReport
 from .calendar import Calendar, Region
 from .contactlog import Contact, ContactLog, ContactReader, ContactWriter, Initiator, Tone
 from .contactplan import Audience, ContactPlan, PlanRule
 # end issue 5
+# issue 6: CSV import, generator
+from . import csvimport
+# end issue 6
 from .categories import Category, Epstein, Intensity
 from .common import Lang
 from .contactkind import Channel, ContactKind
@@ -60,7 +63,7 @@ __all__ = [
     "InfoRights", "Relation", "RelationKind", "Roster", "Staff", "StaffRole",
     "Student", "agreement", "Agreement",
     "conference", "conference_export", "Conference", "SolvePhase",
-    "analytics", "calendar", "contactics", "contactlog", "contactplan", "PlanStatus", "ReachReport",
+    "analytics", "calendar", "compliance", "contactics", "contactlog", "contactplan", "PlanStatus", "ReachReport",
     "Calendar", "Region", "Contact", "ContactLog", "ContactReader", "ContactWriter",
-    "Initiator", "Tone", "Audience", "ContactPlan", "PlanRule",
+    "Initiator", "Tone", "Audience", "ContactPlan", "PlanRule", "csvimport",
 ]

@@ -182,6 +182,7 @@ _finding_severity = proto(f"triad_severity triad_agreement_finding_severity({_F}
 _finding_code = proto(f"const char *triad_agreement_finding_code({_F}, size_t index)")
 _finding_location = proto(f"const char *triad_agreement_finding_location({_F}, size_t index)")
 _finding_message = proto(f"const char *triad_agreement_finding_message({_F}, size_t index, triad_lang lang)")
+_renew = proto(f"int triad_agreement_renew(triad_agreement **out, {_CA}, const char *id, const triad_roster *roster, int school_year, const triad_policy_options *policy)")
 _render_options_init = proto("int triad_render_options_init(triad_render_options *opts, unsigned version)")
 _render = proto(f"int triad_agreement_render(char **out, {_CA}, const triad_render_options *opts)")
 
@@ -495,6 +496,16 @@ class Agreement(Handle):
         check(_start(ctypes.byref(out), encode(id, "id"), roster._h, encode(student_id, "student_id"),
                      encode(staff_id, "staff_id"), ctypes.byref(opts)))
         return cls(id, _ptr=out)
+
+    def renew(self, id: str, roster: Roster, school_year: int, *,
+              policy: Optional[PolicyOptions] = None) -> "Agreement":
+        """Next year's agreement (the yearly review): a new draft with this
+        one's clauses and protocol, the student a year up, the parties by the
+        age policy on 1 August of ``school_year``. This agreement is unchanged."""
+        out = AgreementP()
+        check(_renew(ctypes.byref(out), self._h, encode(id, "id"), roster._h, school_year,
+                     ctypes.byref(policy) if policy is not None else None))
+        return Agreement(id, _ptr=out)
 
     @classmethod
     def load(cls, text: Union[str, bytes], source: Optional[str] = None) -> "Agreement":

@@ -121,6 +121,7 @@ class PlanAccess(_Ids):
     FULL = 1
     ON_REQUEST = 2
     RESTRICTED = 3
+    NOT_CHOSEN = 4    #: an adult student did not choose to have the household informed
 
 
 PlanWith._id_fn = _with_id  # type: ignore[attr-defined]
