@@ -6,6 +6,7 @@
  *   triad agreement validate --roster school.json a.json
  *   triad agreement sign --roster school.json --signer m1 --date 2026-09-03 a.json
  *   triad agreement render --roster school.json --format html --lang en a.json -o a.html
+ *   triad agreement renew --roster school.json --year 2027 a.json -o a-2027.json
  *   triad agreement catalogue --lang en
  *   triad agreement demo
  */
@@ -26,6 +27,7 @@ static void usage(FILE *out)
 	        "                            AGREEMENT [-o OUT]\n"
 	        "       triad agreement render [--roster FILE] [--lang nl|en]\n"
 	        "                              [--format text|markdown|html] AGREEMENT [-o OUT]\n"
+	        "       triad agreement renew --roster FILE --year YEAR [--id ID] AGREEMENT -o OUT\n"
 	        "       triad agreement catalogue [--lang nl|en]\n"
 	        "       triad agreement demo [--lang nl|en]\n"
 	        "\n"
@@ -39,6 +41,8 @@ static void usage(FILE *out)
 	        "          becomes active; the file is rewritten atomically unless -o is given\n"
 	        "render    print as plain text, Markdown or HTML (default: text, nl); with\n"
 	        "          a roster, names and a signature block per required signer\n"
+	        "renew     next year's draft from an agreement (the yearly review): the\n"
+	        "          student moves up a year, signers follow the age policy\n"
 	        "catalogue the standard clauses a new agreement starts from, by section\n"
 	        "demo      a 13-year-old with separated parents: start, sign, print (nl and en)\n");
 }
@@ -314,6 +318,39 @@ static int cmd_render(const args *a)
 	return rc;
 }
 
+static int cmd_renew(const args *a)
+{
+	int rc;
+	if ((rc = need(a->roster, "--roster", "renew")) || (rc = need(a->out, "-o", "renew")) ||
+	    (rc = need(a->file, "the agreement file", "renew")))
+		return rc;
+	if (!a->year)
+		return need(NULL, "--year", "renew");
+	triad_roster *r = open_roster(a->roster);
+	triad_agreement *old = r ? open_agreement(a->file) : NULL;
+	if (!old) {
+		triad_roster_free(r);
+		return 1;
+	}
+	const char *student = triad_agreement_version_student_id(triad_agreement_latest(old));
+	char id[96];
+	snprintf(id, sizeof id, "%s-%d", student ? student : "agreement", a->year);
+	triad_agreement *ag = NULL;
+	if (triad_agreement_renew(&ag, old, a->id ? a->id : id, r, a->year, NULL)) {
+		rc = report_error(CMD, "cannot renew the agreement");
+	} else {
+		rc = save(ag, a->out);
+		if (!rc)
+			printf("%s: draft %s for %s year %d\n", a->out, triad_agreement_id(ag),
+			       triad_agreement_version_school_type(triad_agreement_latest(ag)),
+			       triad_agreement_version_student_year(triad_agreement_latest(ag)));
+	}
+	triad_agreement_free(ag);
+	triad_agreement_free(old);
+	triad_roster_free(r);
+	return rc;
+}
+
 static int cmd_catalogue(const args *a)
 {
 	triad_agreement_section last = TRIAD_SECTION_NONE;
@@ -439,6 +476,8 @@ int cmd_agreement(int argc, char **argv)
 		return cmd_sign(&a);
 	if (strcmp(sub, "render") == 0)
 		return cmd_render(&a);
+	if (strcmp(sub, "renew") == 0)
+		return cmd_renew(&a);
 	if (strcmp(sub, "catalogue") == 0)
 		return cmd_catalogue(&a);
 	if (strcmp(sub, "demo") == 0)

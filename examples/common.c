@@ -45,13 +45,20 @@ bool progress_wanted(bool forced)
 bool write_file_atomic(const char *cmd, const char *path, const char *data, size_t len)
 {
 	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
+	char *tmp = malloc(n + 48);
 	if (!tmp) {
 		fprintf(stderr, "triad %s: out of memory\n", cmd);
 		return false;
 	}
-	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
+	/* open(O_EXCL, 0666), not mkstemp (mode 0600): the umask decides. */
+	static unsigned serial;
+	int fd = -1;
+	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		snprintf(tmp, n + 48, "%s.tmp-%ld-%u", path, (long)getpid(), serial++);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
 	if (fd < 0) {
 		fprintf(stderr, "triad %s: cannot create %s: %s\n", cmd, tmp, strerror(errno));
 		free(tmp);

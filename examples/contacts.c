@@ -5,6 +5,7 @@
  *   triad contacts report      reach per school, class and mentor, households
  *                              never contacted and hard to reach; or one
  *                              household's plan status; or a calendar file
+ *   triad contacts compliance  an agreement's commitments against the log
  *   triad contacts demo        the reach report of a generated small school
  */
 #include <stdlib.h>
@@ -18,13 +19,14 @@ int contacts_plan_main(int argc, char **argv);
 static void usage(FILE *out)
 {
 	fprintf(out,
-	        "usage: triad contacts plan|report|demo [ARGS]   (each with --help)\n"
+	        "usage: triad contacts plan|report|compliance|demo [ARGS]   (each with --help)\n"
 	        "\n"
-	        "  plan     the contacts the school's contact plan expects in a school year\n"
-	        "  report   from a contact log: reach, proactive contact, households never\n"
-	        "           contacted and hard to reach; a household's plan status; an\n"
-	        "           iCalendar file of a household's or staff member's contacts\n"
-	        "  demo     the reach report of a generated small school\n");
+	        "  plan         the contacts the school's contact plan expects in a school year\n"
+	        "  report       from a contact log: reach, proactive contact, households never\n"
+	        "               contacted and hard to reach; a household's plan status; an\n"
+	        "               iCalendar file of a household's or staff member's contacts\n"
+	        "  compliance   whether an agreement's measurable commitments are kept\n"
+	        "  demo         the reach report of a generated small school\n");
 }
 
 static void report_usage(FILE *out)
@@ -389,6 +391,109 @@ out:
 	return rc;
 }
 
+/* ---- compliance: an agreement's commitments against the log ---- */
+
+#define COMPLIANCE "contacts compliance"
+
+static void compliance_usage(FILE *out)
+{
+	fprintf(out,
+	        "usage: triad contacts compliance --agreement FILE --log FILE --as-of YYYY-MM-DD\n"
+	        "                                 [--calendar FILE] [--json] [--lang nl|en]\n"
+	        "\n"
+	        "Check every measurable commitment of the agreement version in force on the\n"
+	        "date (a minimum number of contacts per period, a maximum interval between\n"
+	        "contacts, a response time) against the contact log, and print each broken\n"
+	        "one: which clause, when, and by how much.\n"
+	        "  --agreement FILE   the agreement (triad.agreement/1)\n"
+	        "  --log FILE         the contact log (JSON, or JSON Lines when it ends in .jsonl)\n"
+	        "  --as-of DATE       the date of the check (required: no hidden clock)\n"
+	        "  --calendar FILE    the school calendar: school weeks, school days and report\n"
+	        "                     periods (without it: Monday-Sunday weeks, weekdays)\n"
+	        "  --json             the findings as triad.compliance/1 JSON\n"
+	        "  --lang nl|en       language (default en)\n");
+}
+
+static int cmd_compliance(int argc, char **argv)
+{
+	const char *agreement = NULL, *logfile = NULL, *as_of_text = NULL, *calendar = NULL;
+	bool json = false;
+	triad_lang lang = TRIAD_LANG_EN;
+	for (int i = 1; i < argc; i++) {
+		const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (is_help(o)) {
+			compliance_usage(stdout);
+			return 0;
+		} else if (strcmp(o, "--json") == 0) {
+			json = true;
+		} else if (v && strcmp(o, "--lang") == 0) {
+			if (!parse_lang(COMPLIANCE, argv[++i], &lang))
+				return 2;
+		} else if (v && strcmp(o, "--agreement") == 0) {
+			agreement = argv[++i];
+		} else if (v && strcmp(o, "--log") == 0) {
+			logfile = argv[++i];
+		} else if (v && strcmp(o, "--as-of") == 0) {
+			as_of_text = argv[++i];
+		} else if (v && strcmp(o, "--calendar") == 0) {
+			calendar = argv[++i];
+		} else {
+			fprintf(stderr, "triad " COMPLIANCE ": \"%s\" is unknown or lacks its value\n", o);
+			compliance_usage(stderr);
+			return 2;
+		}
+	}
+	if (!agreement || !logfile || !as_of_text) {
+		fprintf(stderr, "triad " COMPLIANCE ": --agreement, --log and --as-of are required\n");
+		compliance_usage(stderr);
+		return 2;
+	}
+	triad_date as_of;
+	if (!parse_date(COMPLIANCE, "--as-of", as_of_text, &as_of))
+		return 2;
+	triad_agreement *agr = NULL;
+	triad_contactlog *log = NULL;
+	triad_calendar *cal = NULL;
+	triad_compliance *c = NULL;
+	char *text = NULL;
+	int rc = 0;
+	if (triad_agreement_load_file(&agr, agreement)) {
+		rc = report_error(COMPLIANCE, "reading the agreement");
+		goto out;
+	}
+	if (ends_with(logfile, ".jsonl") ? triad_contactlog_load_jsonl(&log, logfile)
+	                                 : triad_contactlog_load(&log, logfile)) {
+		rc = report_error(COMPLIANCE, "reading the contact log");
+		goto out;
+	}
+	if (calendar && triad_calendar_load_file(&cal, calendar)) {
+		rc = report_error(COMPLIANCE, "reading the calendar");
+		goto out;
+	}
+	const triad_agreement_version *v = triad_agreement_in_force(agr, as_of);
+	if (!v) {
+		fprintf(stderr, "triad " COMPLIANCE ": no version of agreement %s was in force on %s; "
+		        "an agreement is checked once it is active\n", triad_agreement_id(agr),
+		        as_of_text);
+		rc = 1;
+		goto out;
+	}
+	if (triad_compliance_check(&c, v, log, cal, as_of) ||
+	    (json ? triad_compliance_json(&text, c) : triad_compliance_text(&text, c, lang))) {
+		rc = report_error(COMPLIANCE, "checking the commitments");
+		goto out;
+	}
+	print_and_free(text);
+	/* Exit status 3 when a commitment is broken, for scripts. */
+	rc = triad_compliance_count(c) ? 3 : 0;
+out:
+	triad_compliance_free(c);
+	triad_calendar_free(cal);
+	triad_contactlog_free(log);
+	triad_agreement_free(agr);
+	return rc;
+}
+
 int cmd_contacts(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -403,6 +508,8 @@ int cmd_contacts(int argc, char **argv)
 		return contacts_plan_main(argc - 1, argv + 1);
 	if (strcmp(argv[1], "report") == 0)
 		return cmd_report(argc - 1, argv + 1);
+	if (strcmp(argv[1], "compliance") == 0)
+		return cmd_compliance(argc - 1, argv + 1);
 	if (strcmp(argv[1], "demo") == 0)
 		return cmd_demo(argc - 1, argv + 1);
 	fprintf(stderr, "triad contacts: unknown command \"%s\"\n", argv[1]);

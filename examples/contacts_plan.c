@@ -173,6 +173,9 @@ static void print_contacts(const triad_expected *x, const args *a, triad_date as
 		       acc == TRIAD_PLAN_ACCESS_RESTRICTED
 		               ? (nl ? "geen recht op informatie (beperking)"
 		                     : "no right to information (restricted)")
+		       : acc == TRIAD_PLAN_ACCESS_NOT_CHOSEN
+		               ? (nl ? "de meerderjarige leerling koos dit gezin niet"
+		                     : "the adult student did not choose this household")
 		               : (nl ? "informatie alleen op verzoek" : "information on request only"));
 	}
 }

@@ -19,6 +19,8 @@ int cmd_schedule_check(int argc, char **argv);
 int cmd_contacts(int argc, char **argv);
 /* end issue 5 */
 /* issue 6 */
+int cmd_generate(int argc, char **argv);
+int cmd_import_csv(int argc, char **argv);
 /* end issue 6 */
 
 static const struct {
@@ -29,7 +31,7 @@ static const struct {
 	{ "categories", cmd_categories, "the involvement taxonomy, in Dutch or English" },
 	/* issue 3 */
 	{ "roster", cmd_roster, "check a school roster; who consents, signs, is informed" },
-	{ "agreement", cmd_agreement, "parent-child-school agreements: new, validate, sign, render, catalogue, demo" },
+	{ "agreement", cmd_agreement, "parent-child-school agreements: new, validate, sign, render, renew, demo" },
 	/* end issue 3 */
 	/* issue 4 */
 	{ "schedule", cmd_schedule, "schedule parent-teacher conferences; HTML, letters, iCalendar" },
@@ -39,6 +41,8 @@ static const struct {
 	{ "contacts", cmd_contacts, "contact plans, the contact log, reach and hard-to-reach households" },
 	/* end issue 5 */
 	/* issue 6 */
+	{ "generate", cmd_generate, "a synthetic school: roster, parents' evening, contact log" },
+	{ "import-csv", cmd_import_csv, "parents' evening requests from a CSV export" },
 	/* end issue 6 */
 };
 

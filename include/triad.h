@@ -32,8 +32,10 @@
 #include "triad/contactlog.h"
 #include "triad/analytics.h"
 #include "triad/contactics.h"
+#include "triad/compliance.h"
 /* end issue 5 */
 /* issue 6: CSV import, generator */
+#include "triad/csvimport.h"
 /* end issue 6 */
 
 #endif /* TRIAD_H */

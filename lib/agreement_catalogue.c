@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "agreement_private.h"
+#include "roster_private.h"
 
 typedef struct cat_variant {
 	int year_from, year_to;
@@ -411,5 +412,99 @@ int triad_agreement_start(triad_agreement **out, const char *id, const triad_ros
 nomem:
 	triad_strlist_free(signers);
 	triad_agreement_free(a);
+	return TRIAD_ENOMEM;
+}
+
+/* ---- renewing: next year's agreement ---- */
+
+static bool clause_names(const triad_agreement_version *v, const char *id)
+{
+	for (size_t i = 0; i < v->nclauses; i++) {
+		const triad_clause *c = v->clauses[i];
+		if ((c->from.id && strcmp(c->from.id, id) == 0) ||
+		    (c->to.id && strcmp(c->to.id, id) == 0))
+			return true;
+		for (size_t k = 0; k < c->nvariants; k++)
+			if (c->variants[k].from.id && strcmp(c->variants[k].from.id, id) == 0)
+				return true;
+	}
+	return false;
+}
+
+int triad_agreement_renew(triad_agreement **out, const triad_agreement *a, const char *id,
+                          const triad_roster *roster, int school_year,
+                          const triad_policy_options *policy)
+{
+	if (!out || !a || !roster)
+		return triad__err(TRIAD_EINVAL, "triad_agreement_renew: %s is NULL",
+		                  !out ? "out" : !a ? "the agreement" : "the roster");
+	if (school_year < 1 || school_year > 9998)
+		return triad__err(TRIAD_EINVAL,
+		                  "triad_agreement_renew: the school year %d is outside 1..9998",
+		                  school_year);
+	const triad_agreement_version *old = triad__agr_latest(a);
+	const char *student_id = triad_agreement_version_student_id(old);
+	if (!student_id)
+		return triad__err(TRIAD_ENOTFOUND,
+		                  "agreement \"%s\" has no student party to renew it for", a->id);
+	const triad_student *st = triad_roster_student(roster, student_id);
+	if (!st)
+		return triad_error_last()->code;
+	/* The student moves up a year, within the school type. */
+	const char *type = old->school_type ? old->school_type : triad_student_school_type(st);
+	int year = old->year ? old->year + 1 : triad_student_year(st);
+	int years = 0;
+	int rc = triad_schooltypes_years(roster->types, type, &years);
+	if (rc)
+		return rc;
+	if (year > years)
+		year = years;
+	triad_date first = triad__days_from_civil(school_year, 8, 1);
+	triad_strlist *signers = NULL;
+	if ((rc = triad_policy_signers(&signers, roster, policy, student_id, first)))
+		return rc;
+	triad_agreement *na = NULL;
+	if ((rc = triad_agreement_new(&na, id))) {
+		triad_strlist_free(signers);
+		return rc;
+	}
+	triad_agreement_version *v = triad__agr_version_copy(old, 1);
+	if (!v)
+		goto nomem;
+	/* The copy's parties are replaced by this year's. */
+	for (size_t i = 0; i < v->nparties; i++)
+		triad__free(v->parties[i].id);
+	v->nparties = 0;
+	triad__agr_version_free(na->versions[0]);
+	na->versions[0] = v;
+	v->has_validity = true;
+	v->valid_from = first;
+	v->valid_to = triad__days_from_civil(school_year + 1, 7, 31);
+	v->year = year;
+	if (!old->school_type && !(v->school_type = triad__strdup(type)))
+		goto nomem;
+	if (triad__agr_add_party(v, TRIAD_PARTY_STUDENT, student_id))
+		goto nomem;
+	for (size_t i = 0; i < triad_strlist_count(signers); i++) {
+		const char *g = triad_strlist_at(signers, i);
+		if (strcmp(g, student_id) != 0 && triad__agr_add_party(v, TRIAD_PARTY_GUARDIAN, g))
+			goto nomem;
+	}
+	for (size_t i = 0; i < old->nparties; i++) {
+		const agr_party *p = &old->parties[i];
+		if (p->role == TRIAD_PARTY_STUDENT || triad__agr_party(v, p->id))
+			continue;
+		/* A guardian a clause names keeps the clause meaningful. */
+		if (p->role == TRIAD_PARTY_GUARDIAN && !clause_names(old, p->id))
+			continue;
+		if (triad__agr_add_party(v, p->role, p->id))
+			goto nomem;
+	}
+	triad_strlist_free(signers);
+	*out = na;
+	return 0;
+nomem:
+	triad_strlist_free(signers);
+	triad_agreement_free(na);
 	return TRIAD_ENOMEM;
 }

@@ -16,7 +16,13 @@ static const char css[] =
 	"section.teacher table{width:100%}\n"
 	"@page{size:A4;margin:15mm}\n"
 	"@media print{.screen{display:none}body{margin:0}"
-	"section.teacher{break-after:page;page-break-after:always}}\n";
+	"section.teacher{break-after:page;page-break-after:always}"
+	/* compact enough that a teacher with a meeting in every slot of two
+	 * evenings still fits one A4 page (tests/tool/browser-grid.py) */
+	"section.teacher table{font-size:9pt}"
+	"section.teacher td:nth-child(-n+2){white-space:nowrap}"
+	"section.teacher td,section.teacher th{padding:1px 3px}"
+	"section.teacher h2{margin:0 0 2pt}section.teacher p{margin:0 0 4pt}}\n";
 
 static void put_meeting_cell(triad_strbuf *sb, const cx_ctx *c, size_t i, size_t teacher)
 {

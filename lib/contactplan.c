@@ -9,7 +9,8 @@ const char *const triad__plan_with_ids[] = { "mentor", "teacher", "coordinator",
 const char *const triad__plan_timing_ids[] = { "first_weeks", "after_report", "every_weeks",
 	                                       "once_a_year", NULL };
 const char *const triad__plan_per_ids[] = { "household", "student", NULL };
-static const char *const access_ids[] = { "full", "on_request", "restricted", NULL };
+static const char *const access_ids[] = { "full", "on_request", "restricted", "not_chosen",
+	                                   NULL };
 
 static const char *enum_id(const char *const *ids, int count, int value, const char *what)
 {
@@ -32,7 +33,7 @@ const char *triad_plan_timing_id(triad_plan_timing timing)
 
 const char *triad_plan_access_id(triad_plan_access access)
 {
-	return enum_id(access_ids, 3, (int)access, "access (triad_plan_access)");
+	return enum_id(access_ids, 4, (int)access, "access (triad_plan_access)");
 }
 
 int triad_plan_rule_init(triad_plan_rule *rule, unsigned version)

@@ -104,9 +104,10 @@ int triad_audience_add(triad_audience *aud, const char *household_id,
 	if (year < 1 || year > PLAN_MAX_YEAR)
 		return triad__err(TRIAD_EINVAL, "student \"%s\": school year %d does not exist "
 		                                "(1..%d)", student_id, year, PLAN_MAX_YEAR);
-	if ((int)access < TRIAD_PLAN_ACCESS_FULL || (int)access > TRIAD_PLAN_ACCESS_RESTRICTED)
+	if ((int)access < TRIAD_PLAN_ACCESS_FULL || (int)access > TRIAD_PLAN_ACCESS_NOT_CHOSEN)
 		return triad__err(TRIAD_EINVAL, "household \"%s\", student \"%s\": %d is not an "
-		                                "access (1 full, 2 on_request, 3 restricted)",
+		                                "access (1 full, 2 on_request, 3 restricted, "
+		                                "4 not_chosen)",
 		                  household_id, student_id, (int)access);
 	if (aud->nslots && *find_slot(aud->slots, aud->nslots, aud->items, household_id,
 	                              student_id))
@@ -165,25 +166,32 @@ int triad_audience_at(const triad_audience *aud, size_t index, const char **hous
 
 /* ---- from a roster ------------------------------------------------------- */
 
-/* The access of one household to a student, from the policy's lists. */
+/* The access of one household to a student, from the policy's lists: full
+ * or on request as the policy says; otherwise restricted, unless the student
+ * is adult and none of the household's guardians of the student is
+ * restricted (then the student simply did not choose them). */
 static int household_access(triad_plan_access *out, const triad_roster *roster,
-                            const char *household, const triad_strlist *full,
-                            const triad_strlist *on_request)
+                            const char *student, bool adult, const char *household,
+                            const triad_strlist *full, const triad_strlist *on_request)
 {
 	triad_strlist *members = NULL;
 	int rc = triad_roster_household_guardians(&members, roster, household);
 	if (rc)
 		return rc;
-	triad_plan_access access = TRIAD_PLAN_ACCESS_RESTRICTED;
+	bool any_full = false, any_request = false, any_restricted = false;
 	for (size_t i = 0; i < triad_strlist_count(members); i++) {
 		const char *g = triad_strlist_at(members, i);
-		if (triad_strlist_contains(full, g))
-			access = TRIAD_PLAN_ACCESS_FULL;
-		else if (access == TRIAD_PLAN_ACCESS_RESTRICTED && triad_strlist_contains(on_request, g))
-			access = TRIAD_PLAN_ACCESS_ON_REQUEST;
+		const triad_relation *rel = triad_roster_relation(roster, student, g);
+		any_full = any_full || triad_strlist_contains(full, g);
+		any_request = any_request || triad_strlist_contains(on_request, g);
+		any_restricted = any_restricted ||
+		                 (rel && triad_relation_info_rights(rel) == TRIAD_INFO_RESTRICTED);
 	}
 	triad_strlist_free(members);
-	*out = access;
+	*out = any_full ? TRIAD_PLAN_ACCESS_FULL
+	     : any_request ? TRIAD_PLAN_ACCESS_ON_REQUEST
+	     : adult && !any_restricted ? TRIAD_PLAN_ACCESS_NOT_CHOSEN
+	     : TRIAD_PLAN_ACCESS_RESTRICTED;
 	return 0;
 }
 
@@ -198,13 +206,16 @@ static int add_student(triad_audience *aud, const triad_roster *roster,
 {
 	const char *sid = triad_student_id(st);
 	triad_strlist *full = NULL, *on_request = NULL, *households = NULL;
+	int adult = 0;
 	int rc = triad_policy_informed(&full, &on_request, roster, opts, sid, as_of);
+	if (!rc)
+		rc = triad_policy_is_adult(&adult, roster, opts, sid, as_of);
 	if (!rc)
 		rc = triad_roster_student_households(&households, roster, sid);
 	for (size_t h = 0; !rc && h < triad_strlist_count(households); h++) {
 		const char *hid = triad_strlist_at(households, h);
 		triad_plan_access access;
-		rc = household_access(&access, roster, hid, full, on_request);
+		rc = household_access(&access, roster, sid, adult != 0, hid, full, on_request);
 		if (!rc)
 			rc = triad_audience_add(aud, hid, sid, known(triad_student_school_type(st)),
 			                        triad_student_year(st),

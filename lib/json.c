@@ -411,11 +411,19 @@ int triad__write_file(const char *filename, const char *data, size_t len)
 	if (!filename || !data)
 		return triad__err(TRIAD_EINVAL, "the file name or data is NULL");
 	size_t n = strlen(filename);
-	char *tmp = triad__malloc(n + 16);
+	char *tmp = triad__malloc(n + 48);
 	if (!tmp)
 		return TRIAD_ENOMEM;
-	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", filename);
-	int fd = mkstemp(tmp);
+	/* Not mkstemp: it creates mode 0600 whatever the umask, and the saved
+	 * document would keep it. open(O_EXCL, 0666) lets the umask decide. */
+	static _Atomic unsigned serial;
+	int fd = -1;
+	for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		snprintf(tmp, n + 48, "%s.tmp-%ld-%u", filename, (long)getpid(), serial++);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
 	if (fd < 0) {
 		int rc = triad__err_at(TRIAD_EIO, filename, 0, 0, NULL,
 		                       "cannot create a temporary file next to %s: %s",

@@ -16,6 +16,7 @@
  * 2027-10-01.
  */
 #include <jansson.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -816,6 +817,82 @@ START_TEST(amendments_make_versions)
 }
 END_TEST
 
+START_TEST(renewing_for_next_year)
+{
+	triad_roster *r = load_roster();
+	/* Daan, havo year 1 in 2026-2027, moves to year 2. */
+	triad_agreement *a = active13(r);
+	triad_agreement *b = NULL;
+	ck_assert_ok(triad_agreement_renew(&b, a, "agr-s13-2027", r, 2027, NULL));
+	const triad_agreement_version *v = triad_agreement_latest(b);
+	ck_assert_str_eq(triad_agreement_id(b), "agr-s13-2027");
+	ck_assert_uint_eq(triad_agreement_version_count(b), 1);
+	ck_assert_int_eq(triad_agreement_version_state(v), TRIAD_AGREEMENT_DRAFT);
+	ck_assert_int_eq(triad_agreement_version_valid_from(v), D("2027-08-01"));
+	ck_assert_int_eq(triad_agreement_version_valid_to(v), D("2028-07-31"));
+	ck_assert_int_eq(triad_agreement_version_student_year(v), 2);
+	ck_assert_str_eq(triad_agreement_version_school_type(v), "havo");
+	ck_assert_uint_eq(triad_agreement_version_clause_count(v), 21);
+	ck_assert_uint_eq(triad_agreement_version_protocol_count(v), 6);
+	ck_assert_uint_eq(triad_agreement_version_signature_count(v), 0);
+	ck_assert_uint_eq(triad_agreement_version_party_count(v), 4);
+	ck_assert_int_eq(triad_agreement_state_of(a), TRIAD_AGREEMENT_ACTIVE); /* unchanged */
+	triad_agreement_free(b);
+	/* Year 2 to 3: homework planning moves to Daan by the variant. */
+	ck_assert_ok(triad_agreement_renew(&b, a, "x", r, 2027, NULL));
+	triad_agreement *c = NULL;
+	ck_assert_ok(triad_agreement_renew(&c, b, "y", r, 2028, NULL));
+	const triad_clause *hw = triad_agreement_version_clause(triad_agreement_latest(c),
+	                                                        "parents.homework");
+	ck_assert_int_eq(triad_agreement_version_student_year(triad_agreement_latest(c)), 3);
+	ck_assert_int_eq(triad_clause_from_role(hw), TRIAD_PARTY_STUDENT);
+	triad_agreement_free(c);
+	triad_agreement_free(b);
+	triad_agreement_free(a);
+
+	/* Sara, vwo year 5 in 2027-2028 (17 on 1 August), renewed for 2028
+	 * when she is 18: year 6 (the last), her father no longer signs, but
+	 * stays a party because a clause names him. The step-parent, named by
+	 * no clause and no signer, is not carried over. */
+	a = start(r, "sx", 2027);
+	ck_assert_ok(triad_agreement_add_party(a, TRIAD_PARTY_GUARDIAN, "spx"));
+	ck_assert_ok(triad_agreement_renew(&b, a, "sx-2028", r, 2028, NULL));
+	v = triad_agreement_latest(b);
+	ck_assert_uint_eq(triad_agreement_version_party_count(v), 3);
+	ck_assert_str_eq(triad_agreement_version_party_id(v, 0), "sx");
+	ck_assert_str_eq(triad_agreement_version_party_id(v, 1), "mx");
+	ck_assert_str_eq(triad_agreement_version_party_id(v, 2), "t1");
+	ck_assert_int_eq(triad_agreement_version_student_year(v), 6);
+	triad_agreement_free(b);
+	ck_assert_ok(triad_agreement_add_clause(a, "dad", TRIAD_SECTION_PARENTS,
+	                                        TRIAD_CATEGORY_INVOLVEMENT_HOME, TRIAD_PARTY_GUARDIAN,
+	                                        "fx", TRIAD_PARTY_STUDENT, NULL));
+	ck_assert_ok(triad_agreement_renew(&b, a, "sx-2028", r, 2028, NULL));
+	v = triad_agreement_latest(b);
+	ck_assert_uint_eq(triad_agreement_version_party_count(v), 4);
+	ck_assert_str_eq(triad_agreement_version_party_id(v, 2), "fx");
+	/* Year 6 of 6 stays 6. */
+	triad_agreement *d = NULL;
+	ck_assert_ok(triad_agreement_renew(&d, b, "sx-2029", r, 2029, NULL));
+	ck_assert_int_eq(triad_agreement_version_student_year(triad_agreement_latest(d)), 6);
+	triad_agreement_free(d);
+	triad_agreement_free(b);
+	/* Errors. */
+	ck_assert_fails(triad_agreement_renew(&b, a, "bad id", r, 2028, NULL), TRIAD_EINVAL,
+	                "bad id");
+	ck_assert_fails(triad_agreement_renew(&b, a, "x", r, 0, NULL), TRIAD_EINVAL, "0");
+	ck_assert_fails(triad_agreement_renew(&b, a, "x", NULL, 2028, NULL), TRIAD_EINVAL, NULL);
+	triad_agreement_free(a);
+	ck_assert_ok(triad_agreement_new(&a, "nobody"));
+	ck_assert_fails(triad_agreement_renew(&b, a, "x", r, 2028, NULL), TRIAD_ENOTFOUND,
+	                "no student party");
+	ck_assert_ok(triad_agreement_add_party(a, TRIAD_PARTY_STUDENT, "s99"));
+	ck_assert_fails(triad_agreement_renew(&b, a, "x", r, 2028, NULL), TRIAD_ENOTFOUND, "s99");
+	triad_agreement_free(a);
+	triad_roster_free(r);
+}
+END_TEST
+
 /* ---- validation -------------------------------------------------------------------- */
 
 /* Whether the findings hold `code` at `location` (NULL: anywhere). */
@@ -1392,6 +1469,67 @@ START_TEST(rendering_escapes_input)
 }
 END_TEST
 
+/* ---- threads ----------------------------------------------------------------------------- */
+
+typedef struct reader {
+	const triad_agreement *a;
+	const triad_roster *r;
+	const char *html, *json; /* what one thread alone produced */
+	int ok;
+} reader;
+
+static void *read_many(void *p)
+{
+	reader *rd = p;
+	rd->ok = 1;
+	for (int i = 0; i < 25; i++) {
+		triad_render_options o = TRIAD_RENDER_OPTIONS_INIT;
+		o.format = TRIAD_RENDER_HTML;
+		o.roster = rd->r;
+		char *html = NULL, *json = NULL;
+		triad_agreement_findings *f = NULL;
+		if (triad_agreement_render(&html, rd->a, &o) || triad_agreement_save(&json, rd->a) ||
+		    triad_agreement_validate(&f, rd->a, rd->r, NULL, 0) ||
+		    strcmp(html, rd->html) != 0 || strcmp(json, rd->json) != 0 ||
+		    triad_agreement_findings_count(f) != 1 ||
+		    !triad_agreement_in_force(rd->a, D("2026-10-01")))
+			rd->ok = 0;
+		triad_free(html);
+		triad_free(json);
+		triad_agreement_findings_free(f);
+	}
+	return NULL;
+}
+
+START_TEST(reading_from_many_threads)
+{
+	/* An agreement (and the roster) may be read from several threads at once. */
+	triad_roster *r = load_roster();
+	triad_agreement *a = start(r, "sx", 2026);
+	ck_assert_ok(triad_agreement_propose(a, D("2026-09-01")));
+	static const char *const who[] = { "sx", "mx", "fx", "t1" };
+	for (int i = 0; i < 4; i++)
+		ck_assert_ok(triad_agreement_sign(a, who[i], D("2026-09-02")));
+	ck_assert_ok(triad_agreement_activate(a, r, NULL, D("2026-09-02")));
+	char *html = render(a, r, TRIAD_RENDER_HTML, TRIAD_LANG_NL);
+	char *json = snapshot(a);
+	reader rd[4];
+	pthread_t t[4];
+	for (int i = 0; i < 4; i++) {
+		rd[i] = (reader){ a, r, html, json, 0 };
+		ck_assert_int_eq(pthread_create(&t[i], NULL, read_many, &rd[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		ck_assert_int_eq(pthread_join(t[i], NULL), 0);
+		ck_assert_int_eq(rd[i].ok, 1);
+	}
+	triad_free(html);
+	triad_free(json);
+	triad_agreement_free(a);
+	triad_roster_free(r);
+}
+END_TEST
+
 /* ---- allocation failures -------------------------------------------------------------- */
 
 typedef struct sweep_ctx {
@@ -1400,6 +1538,7 @@ typedef struct sweep_ctx {
 	const char *saved;      /* its saved text, to restore and compare */
 	char *out;
 	triad_agreement_findings *f;
+	triad_agreement *renewed;
 	int op;
 } sweep_ctx;
 
@@ -1421,6 +1560,25 @@ static void after_start(void *p, int rc)
 		ck_assert_ptr_null(c->a);
 	triad_agreement_free(c->a);
 	c->a = NULL;
+}
+
+static int run_renew(void *p)
+{
+	sweep_ctx *c = p;
+	c->renewed = NULL;
+	return triad_agreement_renew(&c->renewed, c->a, "agr-2027", c->r, 2027, NULL);
+}
+
+static void after_renew(void *p, int rc)
+{
+	sweep_ctx *c = p;
+	if (rc == 0)
+		ck_assert_int_eq(triad_agreement_version_student_year(triad_agreement_latest(c->renewed)),
+		                 6);
+	else
+		ck_assert_ptr_null(c->renewed);
+	triad_agreement_free(c->renewed);
+	c->renewed = NULL;
 }
 
 static int run_save(void *p)
@@ -1535,13 +1693,14 @@ START_TEST(allocation_failures_leave_everything_as_it_was)
 	if (!failalloc_enabled())
 		return;
 	failalloc_install();
-	sweep_ctx c = { NULL, NULL, NULL, NULL, NULL, 0 };
+	sweep_ctx c = { NULL, NULL, NULL, NULL, NULL, NULL, 0 };
 	c.r = load_roster();
 	ck_assert_int_gt(failalloc_sweep(run_start, after_start, &c), 100);
 	c.a = start(c.r, "sx", 2026);
 	ck_assert_int_gt(failalloc_sweep(run_save, after_out, &c), 50);
 	ck_assert_int_gt(failalloc_sweep(run_render, after_out, &c), 30);
 	ck_assert_int_gt(failalloc_sweep(run_validate, after_validate, &c), 5);
+	ck_assert_int_gt(failalloc_sweep(run_renew, after_renew, &c), 100);
 	triad_agreement_free(c.a);
 
 	/* Each changing call, on Daan's agreement in the state it needs. */
@@ -1645,6 +1804,7 @@ static Suite *agreement_suite(void)
 	tcase_add_test(tc, signing_rules_at_15_16_17_18);
 	tcase_add_test(tc, separated_parents_both_sign);
 	tcase_add_test(tc, amendments_make_versions);
+	tcase_add_test(tc, renewing_for_next_year);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("validation");
 	tcase_add_test(tc, validation_of_a_catalogue_agreement_is_clean);
@@ -1658,6 +1818,9 @@ static Suite *agreement_suite(void)
 	tc = tcase_create("render");
 	tcase_add_test(tc, rendering_in_both_languages);
 	tcase_add_test(tc, rendering_escapes_input);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("threads");
+	tcase_add_test(tc, reading_from_many_threads);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("allocation");
 	tcase_add_test(tc, allocation_failures_leave_everything_as_it_was);

@@ -121,6 +121,8 @@ START_TEST(default_plan_rules)
 	ck_assert_str_eq(triad_plan_with_id(TRIAD_PLAN_WITH_SCHOOL_LEADER), "school_leader");
 	ck_assert_str_eq(triad_plan_timing_id(TRIAD_PLAN_ONCE_A_YEAR), "once_a_year");
 	ck_assert_str_eq(triad_plan_access_id(TRIAD_PLAN_ACCESS_ON_REQUEST), "on_request");
+	ck_assert_str_eq(triad_plan_access_id(TRIAD_PLAN_ACCESS_NOT_CHOSEN), "not_chosen");
+	ck_assert_ptr_null(triad_plan_access_id((triad_plan_access)5));
 	ck_assert_ptr_null(triad_plan_with_id(TRIAD_PLAN_WITH_NONE));
 	ck_assert_ptr_null(triad_plan_timing_id((triad_plan_timing)5));
 	ck_assert_ok(triad_contactplan_remove_rule(plan, "positive"));
@@ -509,13 +511,21 @@ START_TEST(audience_from_a_roster)
 
 	/* On 2028-03-20 Emma (18 since 2028-03-15) chose m1 and f1 to be
 	 * informed; Noah (18 since 2027-11-02) chose only f2, whose restriction
-	 * stays, so neither of his households is invited. */
+	 * stays, and not his mother m2, so neither of his households is
+	 * invited: h3 because he did not choose it, h4 by the restriction. */
 	ck_assert_ok(triad_audience_from_roster(&aud, roster, NULL, D(2028, 3, 20)));
 	ck_assert_uint_eq(triad_audience_count(aud), 6);
 	entry(aud, 0, "h1", "s1", "t1", TRIAD_PLAN_ACCESS_FULL);
 	entry(aud, 1, "h2", "s1", "t1", TRIAD_PLAN_ACCESS_FULL);
-	entry(aud, 2, "h3", "s2", "t1", TRIAD_PLAN_ACCESS_RESTRICTED);
+	entry(aud, 2, "h3", "s2", "t1", TRIAD_PLAN_ACCESS_NOT_CHOSEN);
 	entry(aud, 3, "h4", "s2", "t1", TRIAD_PLAN_ACCESS_RESTRICTED);
+	entry(aud, 4, "h1", "s3", "t3", TRIAD_PLAN_ACCESS_FULL); /* Lotte is 16 */
+	ck_assert_ok(triad_contactplan_generate(&x, plan, cal, aud));
+	ck_assert_uint_eq(triad_expected_skipped_count(x), 2);
+	ck_assert_ok(triad_expected_skipped_at(x, 0, &h, &s, &acc));
+	ck_assert_str_eq(h, "h3");
+	ck_assert_int_eq(acc, TRIAD_PLAN_ACCESS_NOT_CHOSEN);
+	triad_expected_free(x);
 	triad_audience_free(aud);
 	ck_assert_fails(triad_audience_from_roster(&aud, roster, NULL, D(2005, 1, 1)),
 	                TRIAD_EINVAL, NULL);

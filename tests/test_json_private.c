@@ -1,4 +1,5 @@
 /* The strict JSON helpers every loader is built on (private API). */
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "json_private.h"
@@ -155,7 +156,13 @@ START_TEST(dump_and_atomic_write)
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	close(fd);
+	/* The new file's mode follows the umask, as any other file would. */
+	mode_t old_mask = umask(027);
 	ck_assert_ok(triad__write_file(path, text, strlen(text)));
+	umask(old_mask);
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0640);
 	json_t *back = NULL;
 	ck_assert_ok(triad__j_parse_file(&back, path));
 	ck_assert(json_equal(o, back));

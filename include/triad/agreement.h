@@ -271,6 +271,36 @@ TRIAD_API int triad_agreement_start(triad_agreement **out, const char *id,
                                     const char *staff_id,
                                     const triad_agreement_start_options *opts);
 
+/**
+ * @brief Start next year's agreement from this one: the yearly review.
+ *
+ * A new agreement with one draft version holding the clauses (with their
+ * variants and commitments) and the contact protocol of the latest version
+ * of @p agreement, valid for the school year starting in @p school_year.
+ * The student moves up a year: the school year (leerjaar) is the old one
+ * plus one, capped at the last year of the school type (correct it with
+ * triad_agreement_set_student_year() when a student repeats a year or
+ * changes type); without an old one, the roster's. The parties are the
+ * student, the guardians the age policy names as signers on 1 August of
+ * @p school_year, any other guardian of the old version that a clause names
+ * by id, and the school's representative of the old version. Clause variants
+ * follow the new year, so responsibilities move to the student as the
+ * ownership curve says.
+ *
+ * @param out         receives the new agreement
+ * @param agreement   the agreement to renew (not changed)
+ * @param id          the new agreement's id (see triad_agreement_new())
+ * @param roster      the school roster (read only during the call)
+ * @param school_year the calendar year in which the new school year starts, 1..9998
+ * @param policy      the age policy; NULL for the defaults
+ * @return 0; #TRIAD_EINVAL (NULL arguments, a bad id or year);
+ *         #TRIAD_ENOTFOUND when the latest version has no student party or the
+ *         roster does not know the student or the school type; #TRIAD_ENOMEM.
+ */
+TRIAD_API int triad_agreement_renew(triad_agreement **out, const triad_agreement *agreement,
+                                    const char *id, const triad_roster *roster,
+                                    int school_year, const triad_policy_options *policy);
+
 /** @brief Free an agreement with all its versions; NULL does nothing. */
 TRIAD_API void triad_agreement_free(triad_agreement *agreement);
 

@@ -28,8 +28,9 @@
  * and the household's access to information about that student (the
  * strongest right among the household's guardians). Separated parents are
  * two households, each listing the student. Generation leaves out a
- * household whose access is restricted and does not invite one with rights
- * only on request; both are reported as skipped, with the reason.
+ * household whose access is restricted (or that an adult student did not
+ * choose) and does not invite one with rights only on request; all are
+ * reported as skipped, with the reason.
  *
  * Per-household rules give one contact per household and staff member:
  * siblings with the same mentor share one intake, siblings with different
@@ -93,7 +94,9 @@ typedef enum triad_plan_access {
 	TRIAD_PLAN_ACCESS_NONE = 0,       /**< none */
 	TRIAD_PLAN_ACCESS_FULL = 1,       /**< "full": informed and invited */
 	TRIAD_PLAN_ACCESS_ON_REQUEST = 2, /**< "on_request": informed on request only, not invited */
-	TRIAD_PLAN_ACCESS_RESTRICTED = 3  /**< "restricted": a recorded restriction; left out */
+	TRIAD_PLAN_ACCESS_RESTRICTED = 3, /**< "restricted": a recorded restriction; left out */
+	TRIAD_PLAN_ACCESS_NOT_CHOSEN = 4  /**< "not_chosen": an adult student did not choose to
+	                                       have this household informed; left out */
 } triad_plan_access;
 
 /** @brief Stable id of a #triad_plan_with; NULL (with #TRIAD_EINVAL) when invalid. */
@@ -330,9 +333,10 @@ TRIAD_API int triad_audience_at(const triad_audience *aud, size_t index,
  * age policy on @p as_of (triad_policy_informed()): #TRIAD_PLAN_ACCESS_FULL
  * when one of its guardians may be informed and invited,
  * #TRIAD_PLAN_ACCESS_ON_REQUEST when its guardians are entitled only on
- * request, #TRIAD_PLAN_ACCESS_RESTRICTED otherwise (a recorded restriction,
- * or an adult student who did not choose to have them informed). A student
- * without guardians has no household and no entry.
+ * request, #TRIAD_PLAN_ACCESS_NOT_CHOSEN when the student is adult and did
+ * not choose to have any of them informed (and none is restricted), and
+ * #TRIAD_PLAN_ACCESS_RESTRICTED otherwise (a recorded restriction). A
+ * student without guardians has no household and no entry.
  *
  * @param out    receives a new audience; free it with triad_audience_free()
  * @param roster the school
@@ -414,8 +418,9 @@ TRIAD_API size_t triad_expected_skipped_count(const triad_expected *list);
  * @param list the expected contacts
  * @param index 0..triad_expected_skipped_count() - 1
  * @param household,student receive ids borrowed from the list; may be NULL
- * @param access receives #TRIAD_PLAN_ACCESS_RESTRICTED or
- *               #TRIAD_PLAN_ACCESS_ON_REQUEST; may be NULL
+ * @param access receives #TRIAD_PLAN_ACCESS_RESTRICTED,
+ *               #TRIAD_PLAN_ACCESS_ON_REQUEST or #TRIAD_PLAN_ACCESS_NOT_CHOSEN;
+ *               may be NULL
  * @return 0, or #TRIAD_EINVAL for NULL or an index out of range.
  */
 TRIAD_API int triad_expected_skipped_at(const triad_expected *list, size_t index,
