@@ -791,9 +791,16 @@ static json_t *request_json(const triad_conference *c, const cf_request *rq)
 	    triad__j_set(o, "slots", json_integer(rq->slots)) ||
 	    triad__j_set(o, "priority", json_string(priority_names[rq->priority - 1])))
 		goto fail;
-	json_t *tsv = ts, *stv = st;
-	ts = st = NULL;
-	if (triad__j_set(o, "teachers", tsv) || triad__j_set(o, "students", stv))
+	/* Hand each array over on its own: triad__j_set consumes its value
+	 * even when it fails, and an array not yet handed over must still be
+	 * freed at fail (both in one condition lost the second on failure). */
+	json_t *v = ts;
+	ts = NULL;
+	if (triad__j_set(o, "teachers", v))
+		goto fail;
+	v = st;
+	st = NULL;
+	if (triad__j_set(o, "students", v))
 		goto fail;
 	if (rq->pin_session >= 0 &&
 	    triad__j_set(o, "pin", json_pack("{sssi}", "session", c->sessions[rq->pin_session].id,

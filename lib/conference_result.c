@@ -483,11 +483,19 @@ static json_t *result_json(const triad_conference_result *res)
 		                                  reason_names[u->reason], "message", u->message)))
 			goto fail;
 	}
-	json_t *msv = ms, *usv = us;
-	ms = us = NULL;
+	/* Hand each array over on its own: triad__j_set consumes its value
+	 * even when it fails, and an array not yet handed over must still be
+	 * freed at fail (a failure before "meetings" used to lose both). */
 	if (triad__j_set(root, "format", json_string("triad.conference-result/1")) ||
-	    triad__j_set(root, "settings", triad__cf_settings_json(res->settings)) ||
-	    triad__j_set(root, "meetings", msv) || triad__j_set(root, "unscheduled", usv) ||
+	    triad__j_set(root, "settings", triad__cf_settings_json(res->settings)))
+		goto fail;
+	json_t *v = ms;
+	ms = NULL;
+	if (triad__j_set(root, "meetings", v))
+		goto fail;
+	v = us;
+	us = NULL;
+	if (triad__j_set(root, "unscheduled", v) ||
 	    triad__j_set(root, "metrics", numbers_json(metric_names, TRIAD_ARRAY_LEN(metric_names),
 	                                               res->metrics.v)) ||
 	    triad__j_set(root, "solver", numbers_json(stat_names, TRIAD_ARRAY_LEN(stat_names),

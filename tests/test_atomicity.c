@@ -341,6 +341,73 @@ START_TEST(agreement_failures_change_nothing)
 }
 END_TEST
 
+/* ---- conference ----------------------------------------------------------------- */
+
+static char *conference_text(const triad_conference *c)
+{
+	char *t = NULL;
+	ck_assert_ok(triad_conference_save_json(&t, c));
+	return t;
+}
+
+START_TEST(conference_failures_change_nothing)
+{
+	/* small.json: requests r1..r5, sessions s1 and s2, r4 pinned to s1. */
+	triad_conference *conf = NULL;
+	ck_assert_ok(triad_conference_load_file(&conf, test_data_path("conference/small.json")));
+	char *before = conference_text(conf);
+
+	ck_assert_fails(triad_conference_pin(conf, "r9", "s1", 0), TRIAD_ENOTFOUND, "r9");
+	ck_assert_fails(triad_conference_pin(conf, "r1", "s9", 0), TRIAD_ENOTFOUND, "s9");
+	ck_assert_fails(triad_conference_pin(conf, "r1", "s1", 100000), TRIAD_ERANGE, NULL);
+	ck_assert_fails(triad_conference_unpin(conf, "r9"), TRIAD_ENOTFOUND, "r9");
+	ck_assert_fails(triad_conference_setting_set(conf, TRIAD_CONFERENCE_SETTING_WEIGHT_WAIT,
+	                                             -1),
+	                TRIAD_ERANGE, NULL);
+	ck_assert_fails(triad_conference_setting_set(conf, (triad_conference_setting)999, 1),
+	                TRIAD_EINVAL, NULL);
+
+	char *after = conference_text(conf);
+	ck_assert_str_eq(after, before);
+	triad_free(after);
+
+	/* A failed load into a variable that holds an instance, and a result
+	 * whose meeting names a request the instance lacks. */
+	triad_conference *keep = conf;
+	const char *bad = "{\"format\": \"triad.conference/1\", \"sessions\": 3}";
+	ck_assert_fails(triad_conference_load_json(&conf, bad, strlen(bad), "bad.json"),
+	                TRIAD_EFORMAT, "sessions");
+	ck_assert_ptr_eq(conf, keep);
+	triad_conference_result *res = NULL, *rkeep;
+	triad_solve_options o = TRIAD_SOLVE_OPTIONS_INIT;
+	o.max_iterations = 20;
+	ck_assert_ok(triad_conference_solve(&res, conf, &o, NULL));
+	rkeep = res;
+	char *rbefore = NULL;
+	ck_assert_ok(triad_conference_result_save_json(&rbefore, res));
+	char *rbad = strdup(rbefore);
+	char *at = strstr(rbad, "\"r4\"");
+	ck_assert_ptr_nonnull(at);
+	at[2] = '9'; /* "r9" */
+	ck_assert_fails(triad_conference_result_load_json(&res, conf, rbad, strlen(rbad),
+	                                                  "bad-result.json"),
+	                TRIAD_EFORMAT, "r9");
+	ck_assert_ptr_eq(res, rkeep);
+	free(rbad);
+	after = conference_text(conf);
+	ck_assert_str_eq(after, before);
+	triad_free(after);
+	char *rafter = NULL;
+	ck_assert_ok(triad_conference_result_save_json(&rafter, res));
+	ck_assert_str_eq(rafter, rbefore);
+	triad_free(rafter);
+	triad_free(rbefore);
+	triad_conference_result_free(res);
+	triad_free(before);
+	triad_conference_free(conf);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("atomicity");
@@ -350,6 +417,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, contactplan_failures_change_nothing);
 	tcase_add_test(tc, contactlog_failures_change_nothing);
 	tcase_add_test(tc, agreement_failures_change_nothing);
+	tcase_add_test(tc, conference_failures_change_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

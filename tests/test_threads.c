@@ -26,6 +26,8 @@ static const triad_contactplan *shared_plan;
 static char *log_text;
 static size_t log_len;
 static size_t expected_count;
+/* Read-only: tests/data/conference/small.json, solved by every thread. */
+static const triad_conference *shared_conf;
 
 typedef struct worker {
 	int index;
@@ -213,6 +215,44 @@ static int plan_and_log(int index, int round)
 	return failures;
 }
 
+/* Solve the shared instance (the solver only reads it), check the result
+ * against it, and change and save an instance of this thread's own. */
+static int conference(int round)
+{
+	int failures = 0;
+	triad_solve_options o = TRIAD_SOLVE_OPTIONS_INIT;
+	o.max_iterations = 50;
+	o.seed = (uint64_t)(1 + round);
+	triad_conference_result *res = NULL;
+	triad_conference_report *rep = NULL;
+	int64_t n = -1;
+	/* small.json: 5 requests, all placeable. */
+	if (triad_conference_solve(&res, shared_conf, &o, NULL) ||
+	    triad_conference_result_meeting_count(res) != 5 ||
+	    triad_conference_check(&rep, shared_conf, res) ||
+	    triad_conference_report_violation_count(rep) != 0)
+		failures++;
+	if (triad_conference_result_metric(&n, res, TRIAD_CONFERENCE_METRIC_UNSCHEDULED_WEIGHT) ||
+	    n != 0)
+		failures++;
+	triad_conference_report_free(rep);
+
+	char *text = NULL, *again = NULL;
+	triad_conference *own = NULL;
+	if (triad_conference_save_json(&text, shared_conf) ||
+	    triad_conference_load_json(&own, text, strlen(text), "own.json") ||
+	    triad_conference_unpin(own, "r4") || triad_conference_pin_result(own, res) ||
+	    triad_conference_pin(own, "r9", "s1", 0) != TRIAD_ENOTFOUND ||
+	    !strstr(triad_error_last()->message, "r9") ||
+	    triad_conference_save_json(&again, own))
+		failures++;
+	triad_free(text);
+	triad_free(again);
+	triad_conference_free(own);
+	triad_conference_result_free(res);
+	return failures;
+}
+
 static void *work(void *arg)
 {
 	worker *w = arg;
@@ -258,6 +298,7 @@ static void *work(void *arg)
 		if (round % ROSTER_EVERY == 0) {
 			w->failures += own_roster(w->index, round);
 			w->failures += plan_and_log(w->index, round);
+			w->failures += conference(round);
 		}
 	}
 	return NULL;
@@ -290,6 +331,10 @@ START_TEST(threads_use_their_own_objects_and_share_immutable_ones)
 	triad_expected_free(x);
 	triad_audience_free(aud);
 	ck_assert_int_eq(plan_and_log(-1, 0), 0);
+	triad_conference *conf = NULL;
+	ck_assert_ok(triad_conference_load_file(&conf, test_data_path("conference/small.json")));
+	shared_conf = conf;
+	ck_assert_int_eq(conference(0), 0);
 	pthread_t t[THREADS];
 	worker w[THREADS];
 	for (int i = 0; i < THREADS; i++) {
@@ -305,6 +350,7 @@ START_TEST(threads_use_their_own_objects_and_share_immutable_ones)
 	triad_calendar_free(cal);
 	triad_contactplan_free(plan);
 	free(log_text);
+	triad_conference_free(conf);
 	triad_schooltypes_free(types);
 }
 END_TEST
