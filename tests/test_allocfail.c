@@ -1114,6 +1114,61 @@ START_TEST(conference_calls_survive_allocation_failures)
 }
 END_TEST
 
+/* ---- CSV import (issue 6) ------------------------------------------------------
+ *
+ * test_csvimport.c sweeps importing from text; here the file variant, on
+ * tests/data/csv/comma.csv over the base instance csv/base.json. Every
+ * success must give the instance a failure-free import gives.
+ */
+
+typedef struct csvctx {
+	triad_conference *base;
+	triad_conference *made;
+	char *want;
+} csvctx;
+
+static int run_csv_file(void *p)
+{
+	csvctx *c = p;
+	c->made = NULL;
+	return triad_conference_import_csv_file(&c->made, c->base, test_data_path("csv/comma.csv"),
+	                                        NULL);
+}
+
+static void after_csv_file(void *p, int rc)
+{
+	csvctx *c = p;
+	if (rc) {
+		ck_assert_ptr_null(c->made);
+		return;
+	}
+	char *t = cf_text(c->made);
+	ck_assert_str_eq(t, c->want);
+	triad_free(t);
+	triad_conference_free(c->made);
+	c->made = NULL;
+}
+
+START_TEST(csv_import_file_survives_allocation_failures)
+{
+	if (!failalloc_enabled())
+		return;
+	failalloc_install();
+	json_set_alloc_funcs(malloc, free);
+	csvctx c = { 0 };
+	ck_assert_ok(triad_conference_load_file(&c.base, test_data_path("csv/base.json")));
+	ck_assert_ok(run_csv_file(&c));
+	ck_assert_uint_gt(triad_conference_request_count(c.made), 0);
+	c.want = cf_text(c.made);
+	triad_conference_free(c.made);
+	/* Households, requests, their teachers and students: dozens. */
+	ck_assert_int_gt(failalloc_sweep(run_csv_file, after_csv_file, &c), 20);
+	triad_free(c.want);
+	triad_conference_free(c.base);
+	ck_assert_int_eq(failalloc_live(), 0);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("allocfail");
@@ -1132,6 +1187,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, agreement_changes_survive_allocation_failures, 0, AG_N);
 	tcase_add_test(tc, agreement_new_and_files_survive_allocation_failures);
 	tcase_add_loop_test(tc, conference_calls_survive_allocation_failures, 0, CF_N);
+	tcase_add_test(tc, csv_import_file_survives_allocation_failures);
 	suite_add_tcase(s, tc);
 	return s;
 }
