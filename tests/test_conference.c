@@ -726,7 +726,7 @@ START_TEST(allocation_failures)
 	if (!failalloc_enabled())
 		return;
 	failalloc_install();
-	char text[8192];
+	char text[16384]; /* the size of dq's buffer */
 	snprintf(text, sizeof text, "%s", dq(base_json));
 	sweep_ctx x = { text, NULL, NULL, NULL, 0 };
 	/* jansson turns some of its own failed allocations into wrong content

@@ -546,7 +546,7 @@ START_TEST(jsonl_round_trip_and_streaming)
 	/* Stream: read each entry and write it to a second file. */
 	triad_contact_reader *r = NULL;
 	ck_assert_ok(triad_contact_reader_open(&r, path));
-	char path2[64];
+	char path2[sizeof "/.copy" + 64]; /* path is at most 64 bytes */
 	snprintf(path2, sizeof path2, "%s.copy", path);
 	triad_contact_writer *w = NULL;
 	ck_assert_ok(triad_contact_writer_open(&w, path2));
