@@ -64,6 +64,10 @@ void triad__cf_state_free(cf_state *st)
 	triad__free(st->tsp);
 	triad__free(st->room);
 	triad__free(st->weight);
+	triad__free(st->tcap);
+	triad__free(st->tbreak);
+	triad__free(st->hmaxs);
+	triad__free(st->hmaxw);
 	triad__free(st->gsess);
 	triad__free(st->tfree);
 	triad__free(st->hfree);
@@ -97,6 +101,8 @@ int triad__cf_state_init(cf_state *st, const triad_conference *c, const int32_t 
 	    !(st->hsp = triad__calloc(st->H * S + 1, sizeof(cf_pspan))) ||
 	    !(st->tsp = triad__calloc(st->T * S + 1, sizeof(cf_pspan))) ||
 	    !ALLOC(st->room, st->R * S) || !ALLOC(st->weight, st->R) || !ALLOC(st->gsess, G) ||
+	    !ALLOC(st->tcap, st->T * S) || !ALLOC(st->tbreak, st->T) || !ALLOC(st->hmaxs, st->H) ||
+	    !ALLOC(st->hmaxw, st->H) ||
 	    !(st->hreq_start = triad__calloc(st->H + 2, sizeof(int32_t))) || !ALLOC(st->hreq, st->R) ||
 	    !(st->treq_start = triad__calloc(st->T + 2, sizeof(int32_t))) || !ALLOC(st->treq, nt) ||
 	    !(st->tfree = triad__calloc(st->T * ((G + 63) / 64) + 1, sizeof(uint64_t))) ||
@@ -106,6 +112,19 @@ int triad__cf_state_init(cf_state *st, const triad_conference *c, const int32_t 
 	}
 	memcpy(st->w, c->settings, sizeof st->w);
 	st->words = (G + 63) / 64;
+	for (size_t t = 0; t < st->T; t++) {
+		int32_t k = triad__cf_break_after(c, t);
+		st->tbreak[t] = k > 0 ? k : 0;
+		for (size_t s = 0; s < S; s++) {
+			int32_t cap = triad__cf_teacher_cap(c, t, s);
+			st->tcap[t * S + s] = cap > 0 ? cap : 0;
+		}
+	}
+	for (size_t h = 0; h < st->H; h++) {
+		int32_t m = triad__cf_max_sessions(c, h), w = triad__cf_max_wait(c, h);
+		st->hmaxs[h] = m > 0 ? m : 0;
+		st->hmaxw[h] = w > 0 ? w : 0;
+	}
 	for (size_t t = 0; t < st->T; t++)
 		for (size_t g = 0; g < G; g++)
 			if (c->tavail[t * G + g])
@@ -165,7 +184,10 @@ static bool pref_miss(const triad_conference *c, int pref, size_t s, int32_t p)
 	       (pref == TRIAD_CONFERENCE_PREFER_LATE && early);
 }
 
-int triad__cf_eval(const cf_state *st, size_t r, int32_t g, int64_t *delta)
+/* The insertion test and cost change of r at global slot g. known_free:
+ * the caller has checked that the household and every teacher are
+ * available and free at [g, g + len) (the free bitmaps of triad__cf_best). */
+static inline int eval_at(const cf_state *st, size_t r, int32_t g, int64_t *delta, bool known_free)
 {
 	const triad_conference *c = st->c;
 	const cf_request *rq = &c->requests[r];
@@ -179,37 +201,36 @@ int triad__cf_eval(const cf_state *st, size_t r, int32_t g, int64_t *delta)
 		return CF_FIT_RANGE;
 	size_t h = (size_t)rq->household;
 	const int32_t *hrow = st->hocc + h * G;
-	const uint8_t *harow = c->havail + h * G;
-	for (int32_t k = g; k < g + L; k++)
-		if (!harow[k])
-			return CF_FIT_UNAVAILABLE;
-	for (size_t i = 0; i < rq->nteachers; i++) {
-		const uint8_t *tarow = c->tavail + (size_t)rq->teachers[i] * G;
+	if (!known_free) {
+		const uint8_t *harow = c->havail + h * G;
 		for (int32_t k = g; k < g + L; k++)
-			if (!tarow[k])
+			if (!harow[k])
 				return CF_FIT_UNAVAILABLE;
-	}
-	for (int32_t k = g; k < g + L; k++)
-		if (hrow[k] >= 0)
-			return CF_FIT_BUSY;
-	for (size_t i = 0; i < rq->nteachers; i++) {
-		const int32_t *trow = st->tocc + (size_t)rq->teachers[i] * G;
+		for (size_t i = 0; i < rq->nteachers; i++) {
+			const uint8_t *tarow = c->tavail + (size_t)rq->teachers[i] * G;
+			for (int32_t k = g; k < g + L; k++)
+				if (!tarow[k])
+					return CF_FIT_UNAVAILABLE;
+		}
 		for (int32_t k = g; k < g + L; k++)
-			if (trow[k] >= 0)
+			if (hrow[k] >= 0)
 				return CF_FIT_BUSY;
+		for (size_t i = 0; i < rq->nteachers; i++) {
+			const int32_t *trow = st->tocc + (size_t)rq->teachers[i] * G;
+			for (int32_t k = g; k < g + L; k++)
+				if (trow[k] >= 0)
+					return CF_FIT_BUSY;
+		}
 	}
 	size_t hs_i = h * S + (size_t)s;
-	if (st->hcnt[hs_i] == 0) {
-		int32_t maxs = triad__cf_max_sessions(c, h);
-		if (maxs > 0 && st->hsess[h] >= maxs)
-			return CF_FIT_SESSION_CAP;
-	}
+	if (st->hcnt[hs_i] == 0 && st->hmaxs[h] > 0 && st->hsess[h] >= st->hmaxs[h])
+		return CF_FIT_SESSION_CAP;
 	for (size_t i = 0; i < rq->nteachers; i++) {
 		size_t t = (size_t)rq->teachers[i];
-		int32_t cap = triad__cf_teacher_cap(c, t, (size_t)s);
+		int32_t cap = st->tcap[t * S + (size_t)s];
 		if (cap > 0 && st->tcnt[t * S + (size_t)s] >= cap)
 			return CF_FIT_TEACHER_CAP;
-		int32_t K = triad__cf_break_after(c, t);
+		int32_t K = st->tbreak[t];
 		if (K > 0) {
 			const int32_t *trow = st->tocc + t * G;
 			int32_t run = L;
@@ -228,7 +249,7 @@ int triad__cf_eval(const cf_state *st, size_t r, int32_t g, int64_t *delta)
 		nl = hs->last > p + L ? hs->last : p + L;
 	}
 	int32_t nwait = nl - nf - (hs->busy + L);
-	int32_t maxw = triad__cf_max_wait(c, h);
+	int32_t maxw = st->hmaxw[h];
 	if (maxw > 0 && nwait > maxw)
 		return CF_FIT_WAIT_CAP;
 	int32_t W = (int32_t)st->w[TRIAD_CONFERENCE_SETTING_WALKING_GAP];
@@ -267,6 +288,11 @@ int triad__cf_eval(const cf_state *st, size_t r, int32_t g, int64_t *delta)
 		d -= w[TRIAD_CONFERENCE_SETTING_MOVE_PENALTY];
 	*delta = d;
 	return CF_FIT_OK;
+}
+
+int triad__cf_eval(const cf_state *st, size_t r, int32_t g, int64_t *delta)
+{
+	return eval_at(st, r, g, delta, false);
 }
 
 /* Update the span of one person in one session after adding (dir > 0) or
@@ -404,7 +430,7 @@ int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *sec
 			if (!run)
 				continue;
 			int64_t d;
-			if (triad__cf_eval(st, r, g, &d) != CF_FIT_OK)
+			if (eval_at(st, r, g, &d, true) != CF_FIT_OK)
 				continue;
 			if (noise > 0)
 				d += (int64_t)triad__cf_rng_below(rng, (uint32_t)noise);
@@ -424,7 +450,7 @@ int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *sec
 
 void triad__cf_fix_wait(cf_state *st, size_t h, int32_t s, int32_t *dropped, size_t *ndropped)
 {
-	int32_t cap = triad__cf_max_wait(st->c, h);
+	int32_t cap = st->hmaxw[h];
 	if (cap <= 0)
 		return;
 	size_t S = (size_t)st->S, G = (size_t)st->G;

@@ -41,7 +41,9 @@ typedef struct search {
 	uint8_t *inpool;
 	int32_t *arg;
 	int64_t *b1, *b2;
-	uint8_t *dirty;
+	uint32_t *stamp;  /* version_of() when arg, b1, b2 were computed */
+	uint8_t *fresh;   /* computed in this repair */
+	uint32_t *hver, *tver; /* change counts per household and teacher */
 	/* Unscheduled requests of the current solution. */
 	int32_t *uns;
 	size_t nuns;
@@ -258,69 +260,114 @@ static void destroy(search *se, int op, size_t q)
 		pool_add(se, se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)]);
 }
 
-static bool related(const triad_conference *c, int32_t a, int32_t b)
+/* The change count of everyone r's insertion test reads: its household
+ * and its teachers. Counts only grow, so an unchanged sum means that no
+ * meeting of theirs was placed since r's best places were computed. */
+static uint32_t version_of(const search *se, int32_t r)
 {
-	const cf_request *x = &c->requests[a], *y = &c->requests[b];
-	if (x->household == y->household)
-		return true;
-	for (size_t i = 0; i < x->nteachers; i++)
-		for (size_t j = 0; j < y->nteachers; j++)
-			if (x->teachers[i] == y->teachers[j])
-				return true;
-	return false;
+	const cf_request *rq = &se->st->c->requests[r];
+	uint32_t v = se->hver[rq->household];
+	for (size_t i = 0; i < rq->nteachers; i++)
+		v += se->tver[rq->teachers[i]];
+	return v;
 }
 
 static void evaluate(search *se, size_t i, int64_t noise)
 {
 	int32_t r = se->pool[i];
 	se->arg[i] = triad__cf_best(se->st, (size_t)r, &se->b1[i], &se->b2[i], &se->rng, noise);
-	se->dirty[i] = 0;
+	se->stamp[i] = version_of(se, r);
+	se->fresh[i] = 1;
 }
 
-/* Greedy regret insertion of the pool. */
+/* Weight per slot of a before that of b (exact, by cross products). */
+static bool heavier(const cf_state *st, int32_t a, int32_t b)
+{
+	return st->weight[a] * st->c->requests[b].slots > st->weight[b] * st->c->requests[a].slots;
+}
+
+/* Greedy insertion of the pool: the heaviest weight per slot first and,
+ * within one weight per slot, the largest regret (the request whose best
+ * place is most better than its second best; a request with one place
+ * left first). Placing a meeting only takes places away, so a weight class
+ * that has nothing left to place stays so: the classes are done in turn,
+ * and a request's places are recomputed only when its household or one of
+ * its teachers got a meeting since. */
 static void repair(search *se, int64_t noise)
 {
 	cf_state *st = se->st;
+	const triad_conference *c = st->c;
 	const int64_t BIG = INT64_MAX / 4;
-	for (size_t i = 0; i < se->npool; i++)
-		evaluate(se, i, noise);
-	while (se->npool) {
-		/* Heaviest weight per slot first; among equals the largest regret. */
-		size_t pick = SIZE_MAX;
-		int64_t best_regret = -1, best_w = 0, best_len = 1;
-		for (size_t i = 0; i < se->npool; i++) {
-			if (se->dirty[i])
-				evaluate(se, i, noise);
-			if (se->arg[i] < 0)
-				continue;
-			int32_t r = se->pool[i];
-			int64_t w = st->weight[r], len = st->c->requests[r].slots;
-			int64_t regret = se->b2[i] == INT64_MAX ? BIG : se->b2[i] - se->b1[i];
-			int64_t lhs = w * best_len, rhs = best_w * len;
-			if (pick == SIZE_MAX || lhs > rhs || (lhs == rhs && regret > best_regret)) {
-				best_regret = regret;
-				best_w = w;
-				best_len = len;
-				pick = i;
-			}
-		}
-		if (pick == SIZE_MAX)
-			break;
-		int32_t r = se->pool[pick];
-		log_req(se, r);
-		triad__cf_assign(st, (size_t)r, se->arg[pick]);
-		se->inpool[r] = 0;
-		se->npool--;
-		se->pool[pick] = se->pool[se->npool];
-		se->arg[pick] = se->arg[se->npool];
-		se->b1[pick] = se->b1[se->npool];
-		se->b2[pick] = se->b2[se->npool];
-		se->dirty[pick] = se->dirty[se->npool];
-		for (size_t i = 0; i < se->npool; i++)
-			if (!se->dirty[i] && related(st->c, r, se->pool[i]))
-				se->dirty[i] = 1;
+	size_t n = se->npool;
+	/* In random order, then stably by weight per slot (pools are small):
+	 * ties of regret go to a random one of the class. */
+	int32_t *pool = se->pool;
+	for (size_t i = n; i > 1; i--) {
+		size_t j = triad__cf_rng_below(&se->rng, (uint32_t)i);
+		int32_t t = pool[i - 1];
+		pool[i - 1] = pool[j];
+		pool[j] = t;
 	}
-	for (size_t i = 0; i < se->npool; i++)
+	for (size_t i = 1; i < n; i++) {
+		int32_t r = pool[i];
+		size_t j = i;
+		for (; j > 0 && heavier(st, r, pool[j - 1]); j--)
+			pool[j] = pool[j - 1];
+		pool[j] = r;
+	}
+	for (size_t i = 0; i < n; i++)
+		se->fresh[i] = 0;
+	for (size_t a = 0; a < n;) {
+		size_t e = a + 1;
+		while (e < n && !heavier(st, pool[a], pool[e]))
+			e++;
+		/* [a, live): this class's requests still waiting; fresh[i] == 2
+		 * marks those that cannot be placed any more. A placed request's
+		 * place is taken by the class's last one (so that ties do not
+		 * always favour the same end of the pool). */
+		size_t live = e;
+		for (;;) {
+			size_t pick = SIZE_MAX;
+			int64_t best_regret = -1;
+			for (size_t i = a; i < live; i++) {
+				if (se->fresh[i] == 2)
+					continue;
+				if (!se->fresh[i] || se->stamp[i] != version_of(se, pool[i]))
+					evaluate(se, i, noise);
+				if (se->arg[i] < 0) {
+					/* Placing meetings only takes places away, except
+					 * that one can close a gap under a waiting cap. */
+					if (st->hmaxw[c->requests[pool[i]].household] == 0)
+						se->fresh[i] = 2;
+					continue;
+				}
+				int64_t regret = se->b2[i] == INT64_MAX ? BIG : se->b2[i] - se->b1[i];
+				if (regret > best_regret) {
+					best_regret = regret;
+					pick = i;
+				}
+			}
+			if (pick == SIZE_MAX)
+				break;
+			int32_t r = pool[pick];
+			const cf_request *rq = &c->requests[r];
+			log_req(se, r);
+			triad__cf_assign(st, (size_t)r, se->arg[pick]);
+			se->hver[rq->household]++;
+			for (size_t k = 0; k < rq->nteachers; k++)
+				se->tver[rq->teachers[k]]++;
+			live--;
+			pool[pick] = pool[live];
+			se->arg[pick] = se->arg[live];
+			se->b1[pick] = se->b1[live];
+			se->b2[pick] = se->b2[live];
+			se->stamp[pick] = se->stamp[live];
+			se->fresh[pick] = se->fresh[live];
+			pool[live] = r;
+		}
+		a = e;
+	}
+	for (size_t i = 0; i < n; i++)
 		se->inpool[se->pool[i]] = 0;
 	se->npool = 0;
 }
@@ -332,7 +379,7 @@ static void fix_waits(search *se)
 	size_t n = se->nlog;
 	for (size_t i = 0; i < n; i++) {
 		int32_t h = st->c->requests[se->log_r[i]].household;
-		if (triad__cf_max_wait(st->c, (size_t)h) <= 0)
+		if (st->hmaxw[h] <= 0)
 			continue;
 		for (int32_t j = st->hreq_start[h]; j < st->hreq_start[h + 1]; j++)
 			log_req(se, st->hreq[j]);
@@ -461,7 +508,10 @@ static void ctx_free(solve_ctx *x)
 	triad__free(se->arg);
 	triad__free(se->b1);
 	triad__free(se->b2);
-	triad__free(se->dirty);
+	triad__free(se->stamp);
+	triad__free(se->fresh);
+	triad__free(se->hver);
+	triad__free(se->tver);
 	triad__free(se->uns);
 	triad__free(x->prev);
 	triad__free(x->pin_conflict);
@@ -527,7 +577,8 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	if (!SALLOC(x->pin_conflict, R) || !SALLOC(x->best, R) || !SALLOC(se->log_r, R) ||
 	    !SALLOC(se->log_g, R) || !SALLOC(se->logged, R) || !SALLOC(se->pool, R) ||
 	    !SALLOC(se->inpool, R) || !SALLOC(se->arg, R) || !SALLOC(se->b1, R) ||
-	    !SALLOC(se->b2, R) || !SALLOC(se->dirty, R) || !SALLOC(se->uns, R))
+	    !SALLOC(se->b2, R) || !SALLOC(se->stamp, R) || !SALLOC(se->fresh, R) ||
+	    !SALLOC(se->hver, st->H) || !SALLOC(se->tver, st->T) || !SALLOC(se->uns, R))
 		return triad__nomem();
 	se->pin_conflict = x->pin_conflict;
 	se->routed = x->routed;

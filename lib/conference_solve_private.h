@@ -50,6 +50,12 @@ typedef struct cf_state {
 	cf_pspan *tsp;      /* [T * S] */
 	int32_t *room;      /* [R * S] room of a request per session, -1 absent */
 	int64_t *weight;    /* [R] priority weight */
+	/* Caps resolved against the settings once (0: none), so that the
+	 * insertion test reads them from arrays. */
+	int32_t *tcap;      /* [T * S] meetings per teacher and session */
+	int32_t *tbreak;    /* [T] break after K consecutive slots */
+	int32_t *hmaxs;     /* [H] sessions per household */
+	int32_t *hmaxw;     /* [H] waiting slots per household and session */
 	int32_t *gsess;     /* [G] session of a global slot */
 	/* Free-and-available bitmaps: bit g of person x's row is set when x is
 	 * available at global slot g and meets nobody then. */
