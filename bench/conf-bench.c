@@ -1,29 +1,35 @@
 /*
- * conf-bench: one row of the conference benchmark table for one instance.
+ * conf-bench: the conference benchmark's rows for one instance.
  *
- *     conf-bench INSTANCE.json RESULTS-DIR [--header] [--seed N]
+ *     conf-bench --header schedules|bounds|seeds
+ *     conf-bench INSTANCE.json RESULTS-DIR [SEED]   two rows: schedules, bounds
+ *     conf-bench --seeds N INSTANCE.json            one row: seeds 1..N
  *
- * Runs, on the same instance and with the same objective:
+ * Schedules, on the same instance and with the same objective:
  * - libtriad: triad_conference_solve() with the default options (seed 1,
- *   the default iteration budget), timed with the monotonic clock;
+ *   the default iteration budget), timed in CPU seconds of the process;
  * - self-booking: households arrive in random order (fixed seed) and each
  *   books, for its requests in the order it listed them, the earliest
  *   session and slot that still fit (availability, breaks, teachers and
  *   household free, teacher caps, household session cap, walking gap), as
  *   self-booking portals do;
- * - cbc: the schedule bench/run-cbc left in RESULTS-DIR/NAME.cbc.meetings,
- *   with cbc's bound and gap from RESULTS-DIR/NAME.cbc (run-cbc runs cbc in
- *   the background; "-" when it has not finished).
+ * - cbc: the schedule bench/run-cbc left in RESULTS-DIR/NAME.cbc.meetings
+ *   ("-" when it has not run or found none).
  * Every schedule's metrics come from the library's checker
  * (triad_conference_check), which also counts violations; a schedule with
  * violations is marked with '!' after its cost.
  *
- * Lower bounds on the cost: the flow bound (triad_conference_bound: an upper
- * bound on the schedulable priority weight, so (total - bound) * weight is a
- * lower bound on the unscheduled term) and cbc's bound; the best of them is
- * compared with libtriad's cost. Peak memory is the process's ru_maxrss after
- * loading and solving (one process per instance).
- */
+ * Bounds, all on the unscheduled priority weight (so on the cost, times
+ * 1,000,000): libtriad's own (the result's schedulable_weight_bound), the LP
+ * relaxation of the weight-only program (RESULTS-DIR/NAME.lp from
+ * bench/run-lp-bound), cbc's bound on that program as an integer program
+ * (NAME.cbcw, bench/run-cbc-bound) and cbc's bound on the full program
+ * (NAME.cbc). The best is the largest; libtriad's gap is measured against
+ * it. Peak memory is the process's ru_maxrss after loading and solving (one
+ * process per instance).
+ *
+ * Seeds: the default solve with seeds 1..N: how the unscheduled weight and
+ * the waiting vary with the seed, and the CPU time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,6 +263,22 @@ static void read_cbc(cbcinfo *ci, const char *dir, const char *name)
 	fclose(f);
 }
 
+/* NAME.lp (bench/run-lp-bound): "lp VALUE", in cost units. */
+static void read_lp(cbcinfo *li, const char *dir, const char *name)
+{
+	char path[4096], line[256];
+	snprintf(path, sizeof path, "%s/%s.lp", dir, name);
+	memset(li, 0, sizeof *li);
+	li->bound = -1;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "lp %lf", &li->bound) == 1)
+			li->have = true;
+	fclose(f);
+}
+
 static int cbc_row(row *r, const triad_conference *conf, const char *dir, const char *name,
                    double seconds)
 {
@@ -298,49 +320,144 @@ static int cbc_row(row *r, const triad_conference *conf, const char *dir, const 
 	return rc;
 }
 
-/* ---- the table -------------------------------------------------------- */
+/* ---- the tables ------------------------------------------------------- */
 
-static void print_header(void)
+static int print_header(const char *which)
 {
-	printf("| inst | libtriad cost | unsch | wait | extra | cpu s | wall s | self-booking cost | unsch | wait | "
-	       "extra | cpu s | cbc cost | unsch | wait | extra | cpu s | cbc bound | cbc gap | flow bound "
-	       "(weight) | libtriad sched weight / best weight bound | weight-IP bound | best bound | libtriad gap | peak MB |\n");
-	printf("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+	if (strcmp(which, "schedules") == 0) {
+		printf("| inst | requests | libtriad cost | unsch | wait | extra | cpu s | self-booking cost | "
+		       "unsch | wait | extra | cbc cost | unsch | wait | extra | cbc cpu s | peak MB |\n");
+		printf("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+	} else if (strcmp(which, "bounds") == 0) {
+		printf("| inst | total weight | libtriad unsch | libtriad bound | LP | weight-IP (cbc) | "
+		       "full program (cbc, cost) | best bound | sched weight / best possible | "
+		       "cost gap to best bound |\n");
+		printf("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+	} else if (strcmp(which, "seeds") == 0) {
+		printf("| inst | seeds | unsch min | unsch mean | unsch max | runs at min | wait mean | "
+		       "cpu s mean | cpu s max |\n");
+		printf("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+	} else {
+		fprintf(stderr, "conf-bench: unknown table \"%s\"\n", which);
+		return 2;
+	}
+	return 0;
 }
 
-static void print_part(const row *r)
+static void print_part(const row *r, bool seconds)
 {
 	if (!r->have) {
-		printf(" - | - | - | - | - |");
+		printf(seconds ? " - | - | - | - | - |" : " - | - | - | - |");
 		return;
 	}
-	printf(" %lld%s | %lld | %lld | %lld | %.2f |", (long long)r->cost, r->violations ? "!" : "",
-	       (long long)r->unsched, (long long)r->wait, (long long)r->extra, r->seconds);
+	printf(" %lld%s | %lld | %lld | %lld |", (long long)r->cost, r->violations ? "!" : "",
+	       (long long)r->unsched, (long long)r->wait, (long long)r->extra);
+	if (seconds)
+		printf(" %.2f |", r->seconds);
+}
+
+static int load(triad_conference **conf, const char *path)
+{
+	if (triad_conference_load_file(conf, path) != 0) {
+		fprintf(stderr, "conf-bench: %s\n", triad_error_last()->message);
+		return -1;
+	}
+	return 0;
+}
+
+static int solve(row *r, int64_t *bound, const triad_conference *conf, uint64_t seed)
+{
+	triad_solve_options opt = TRIAD_SOLVE_OPTIONS_INIT;
+	opt.seed = seed;
+	triad_conference_result *res = NULL;
+	double t0 = now(CLOCK_PROCESS_CPUTIME_ID);
+	if (triad_conference_solve(&res, conf, &opt, NULL) != 0) {
+		fprintf(stderr, "conf-bench: solve: %s\n", triad_error_last()->message);
+		return -1;
+	}
+	double seconds = now(CLOCK_PROCESS_CPUTIME_ID) - t0;
+	int rc = fill_row(r, conf, res);
+	r->seconds = seconds;
+	if (bound)
+		triad_conference_result_metric(bound, res, TRIAD_CONFERENCE_METRIC_SCHEDULABLE_WEIGHT_BOUND);
+	triad_conference_result_free(res);
+	return rc;
+}
+
+static int seeds_row(const char *path, const char *name, int n)
+{
+	triad_conference *conf = NULL;
+	if (n < 1 || load(&conf, path) != 0)
+		return 1;
+	int64_t umin = INT64_MAX, umax = 0, usum = 0, wsum = 0, at_min = 0;
+	double tsum = 0, tmax = 0;
+	for (int seed = 1; seed <= n; seed++) {
+		row r = { 0 };
+		if (solve(&r, NULL, conf, (uint64_t)seed) != 0)
+			return 1;
+		if (r.unsched < umin) {
+			umin = r.unsched;
+			at_min = 0;
+		}
+		at_min += r.unsched == umin;
+		umax = r.unsched > umax ? r.unsched : umax;
+		usum += r.unsched;
+		wsum += r.wait;
+		tsum += r.seconds;
+		tmax = r.seconds > tmax ? r.seconds : tmax;
+	}
+	printf("| %s | 1-%d | %lld | %.1f | %lld | %lld | %.0f | %.2f | %.2f |\n", name, n,
+	       (long long)umin, (double)usum / n, (long long)umax, (long long)at_min,
+	       (double)wsum / n, tsum / n, tmax);
+	triad_conference_free(conf);
+	return 0;
+}
+
+static void instance_name(char *name, size_t size, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	snprintf(name, size, "%.*s", (int)strcspn(base, "."), base);
+}
+
+/* A bound on the unscheduled weight from a weight-only program's value in
+ * cost units (weight x weight_unscheduled), or -1. */
+static double weight_units(double cost_bound, int64_t wu)
+{
+	return cost_bound >= 0 && wu > 0 ? cost_bound / (double)wu : -1;
+}
+
+static void print_bound(double v, const char *suffix)
+{
+	if (v < 0)
+		printf(" - |");
+	else
+		printf(" %.2f%s |", v, suffix);
 }
 
 int main(int argc, char **argv)
 {
-	if (argc >= 2 && strcmp(argv[1], "--header") == 0) {
-		print_header();
-		return 0;
+	if (argc == 3 && strcmp(argv[1], "--header") == 0)
+		return print_header(argv[2]);
+	char name[64];
+	if (argc == 4 && strcmp(argv[1], "--seeds") == 0) {
+		instance_name(name, sizeof name, argv[3]);
+		return seeds_row(argv[3], name, atoi(argv[2]));
 	}
-	if (argc < 3) {
-		fprintf(stderr, "usage: conf-bench --header | conf-bench INSTANCE.json RESULTS-DIR [SEED]\n");
+	if (argc < 3 || argc > 4) {
+		fprintf(stderr, "usage: conf-bench --header schedules|bounds|seeds\n"
+		                "       conf-bench INSTANCE.json RESULTS-DIR [SEED]\n"
+		                "       conf-bench --seeds N INSTANCE.json\n");
 		return 2;
 	}
 	const char *path = argv[1], *dir = argv[2];
 	uint64_t seed = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
-	char name[64];
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	snprintf(name, sizeof name, "%.*s", (int)strcspn(base, "."), base);
+	instance_name(name, sizeof name, path);
 
 	triad_conference *conf = NULL;
-	if (triad_conference_load_file(&conf, path) != 0) {
-		fprintf(stderr, "conf-bench: %s\n", triad_error_last()->message);
+	if (load(&conf, path) != 0)
 		return 1;
-	}
-	int64_t total = 0, flow = -1, wu = 0;
+	int64_t total = 0, bound = -1, wu = 0;
 	size_t nreq = triad_conference_request_count(conf);
 	for (size_t r = 0; r < nreq; r++) {
 		int64_t w = 0;
@@ -353,30 +470,18 @@ int main(int argc, char **argv)
 
 	/* libtriad */
 	row lt = { 0 }, sb = { 0 }, cb = { 0 };
-	triad_solve_options opt = TRIAD_SOLVE_OPTIONS_INIT;
-	opt.seed = seed;
-	triad_conference_result *res = NULL;
-	double w0 = now(CLOCK_MONOTONIC), t0 = now(CLOCK_PROCESS_CPUTIME_ID);
-	if (triad_conference_solve(&res, conf, &opt, NULL) != 0) {
-		fprintf(stderr, "conf-bench: solve: %s\n", triad_error_last()->message);
+	if (solve(&lt, &bound, conf, seed) != 0)
 		return 1;
-	}
-	lt.seconds = now(CLOCK_PROCESS_CPUTIME_ID) - t0;
-	double lt_wall = now(CLOCK_MONOTONIC) - w0;
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	double peak_mb = ru.ru_maxrss / 1024.0;
-	if (fill_row(&lt, conf, res) != 0)
-		return 1;
-	triad_conference_result_metric(&flow, res, TRIAD_CONFERENCE_METRIC_SCHEDULABLE_WEIGHT_BOUND);
-	triad_conference_result_free(res);
-
 	/* self-booking */
 	cm_instance in;
 	if (cm_read_json(&in, path) != 0)
 		return 1;
 	booking *bk = calloc((size_t)in.nrequests + 1, sizeof *bk);
-	t0 = now(CLOCK_PROCESS_CPUTIME_ID);
+	triad_conference_result *res = NULL;
+	double t0 = now(CLOCK_PROCESS_CPUTIME_ID);
 	if (!bk || self_booking(&in, bk, seed) != 0)
 		return 1;
 	sb.seconds = now(CLOCK_PROCESS_CPUTIME_ID) - t0;
@@ -399,49 +504,52 @@ int main(int argc, char **argv)
 	free(bk);
 	cm_free(&in);
 
-	/* cbc, and cbc on the unscheduled-weight relaxation */
-	cbcinfo ci, wi;
+	/* cbc: its schedule; its bounds on the full and the weight-only
+	 * program; the LP relaxation of the weight-only program */
+	cbcinfo ci, wi, li;
 	read_cbc(&ci, dir, name);
-	char wname[80];
-	snprintf(wname, sizeof wname, "%s.cbc", name);
-	read_cbc(&wi, dir, wname); /* NAME.cbcw: the same keys */
+	char other[80];
+	snprintf(other, sizeof other, "%s.cbc", name);
+	read_cbc(&wi, dir, other); /* NAME.cbcw: the same keys */
 	if (ci.have && cbc_row(&cb, conf, dir, name, ci.seconds) != 0)
 		return 1;
+	read_lp(&li, dir, name);
 
-	/* bounds: the flow bound on the unscheduled term, and cbc's */
-	double flow_cost = flow >= 0 ? (double)(total - flow) * (double)wu : 0;
-	double best = flow_cost;
-	if (ci.have && ci.bound > best)
-		best = ci.bound;
-	if (wi.have && wi.bound > best)
-		best = wi.bound;
-	double gap = lt.cost > 0 ? (lt.cost - best) / (double)lt.cost : 0;
+	printf("| %s | %zu |", name, nreq);
+	print_part(&lt, true);
+	print_part(&sb, false);
+	print_part(&cb, true);
+	printf(" %.1f |\n", peak_mb);
 
-	printf("| %s |", name);
-	print_part(&lt);
-	printf(" %.2f |", lt_wall);
-	print_part(&sb);
-	print_part(&cb);
-	/* cbc's own gap line is rounded to two decimals of a fraction; compute
-	 * it from its schedule's checked cost and its bound instead */
-	if (ci.have && ci.bound >= 0 && cb.have && cb.cost > 0)
-		printf(" %.0f | %.4f%% |", ci.bound, 100.0 * (cb.cost - ci.bound) / (double)cb.cost);
-	else if (ci.have && ci.bound >= 0)
-		printf(" %.0f | - |", ci.bound);
-	else
-		printf(" - | - |");
-	/* the tightest upper bound on the schedulable weight: the flow bound,
-	 * or total minus the weight-only IP's bound on the unscheduled weight */
-	double wbound = (double)flow;
-	if (wi.have && wi.bound >= 0 && wu > 0 && (double)total - wi.bound / (double)wu < wbound)
-		wbound = (double)total - wi.bound / (double)wu;
-	printf(" %.0f (%lld of %lld) | %.2f%% of %.0f |", flow_cost, (long long)flow,
-	       (long long)total, wbound > 0 ? 100.0 * (double)lt.sched_weight / wbound : 0, wbound);
-	if (wi.have && wi.bound >= 0)
-		printf(" %.0f%s |", wi.bound, strncmp(wi.status, "Optimal", 7) == 0 ? " (opt)" : "");
+	/* Bounds on the unscheduled weight (weight units): libtriad's own, the
+	 * LP, cbc's on the weight-only integer program. The weight is an
+	 * integer, so the best of them rounds up. */
+	double own = bound >= 0 ? (double)(total - bound) : -1;
+	double lp = weight_units(li.have ? li.bound : -1, wu);
+	double wip = weight_units(wi.have ? wi.bound : -1, wu);
+	double best = own;
+	best = lp > best ? lp : best;
+	best = wip > best ? wip : best;
+	int64_t best_w = (int64_t)best;
+	if ((double)best_w < best - 1e-9)
+		best_w++;
+	/* A bound on the cost: that weight's unscheduled term, or cbc's bound
+	 * on the full program when larger. */
+	double best_cost = (double)best_w * (double)wu;
+	if (ci.have && ci.bound > best_cost)
+		best_cost = ci.bound;
+	printf("| %s | %lld | %lld |", name, (long long)total, (long long)lt.unsched);
+	print_bound(own, "");
+	print_bound(lp, "");
+	print_bound(wip, wi.have && strncmp(wi.status, "Optimal", 7) == 0 ? " (opt)" : "");
+	if (ci.have && ci.bound >= 0)
+		printf(" %.0f |", ci.bound);
 	else
 		printf(" - |");
-	printf(" %.0f | %.4f%% | %.1f |\n", best, gap * 100, peak_mb);
+	double possible = (double)(total - best_w);
+	double gap = lt.cost > 0 ? ((double)lt.cost - best_cost) / (double)lt.cost : 0;
+	printf(" %lld (cost %.0f) | %.2f%% of %.0f | %.4f%% |\n", (long long)best_w, best_cost,
+	       possible > 0 ? 100.0 * (double)lt.sched_weight / possible : 0, possible, 100.0 * gap);
 	triad_conference_free(conf);
 	return 0;
 }
