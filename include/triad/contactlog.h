@@ -196,7 +196,13 @@ TRIAD_API const char *triad_contactlog_student(const triad_contactlog *log, size
  */
 TRIAD_API int triad_contactlog_load_string(triad_contactlog **out, const char *text,
                                            size_t len, const char *source);
-/** @brief Load a log from a JSON file; errors as triad_contactlog_load_string(), and #TRIAD_EIO. */
+/**
+ * @brief Load a log from a JSON file; errors as triad_contactlog_load_string(), and #TRIAD_EIO.
+ *
+ * Unlike triad_roster_load() and the other modules' `_load`, this takes a
+ * file name; text in memory goes to triad_contactlog_load_string() (see
+ * doc/api-conventions.md, "Loading and saving").
+ */
 TRIAD_API int triad_contactlog_load(triad_contactlog **out, const char *filename);
 /**
  * @brief The log as a JSON document.
