@@ -570,31 +570,25 @@ static int load_root(triad_agreement **out, json_t *root, const char *source)
 	return 0;
 }
 
+static int read_cb(void *out, json_t *root, const char *source, const void *arg)
+{
+	(void)arg;
+	return load_root(out, root, source);
+}
+
 int triad_agreement_load(triad_agreement **out, const char *text, size_t len,
                          const char *source)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "triad_agreement_load: out is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse(&root, text, len, source);
-	if (rc)
-		return rc;
-	rc = load_root(out, root, source);
-	json_decref(root);
-	return rc;
+	return triad__j_load(out, read_cb, NULL, text, len, source);
 }
 
 int triad_agreement_load_file(triad_agreement **out, const char *filename)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "triad_agreement_load_file: out is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse_file(&root, filename);
-	if (rc)
-		return rc;
-	rc = load_root(out, root, filename);
-	json_decref(root);
-	return rc;
+	return triad__j_load_file(out, read_cb, NULL, filename);
 }
 
 /* ---- saving ---- */

@@ -194,31 +194,25 @@ fail:
 	return rc;
 }
 
+static int read_cb(void *out, json_t *root, const char *source, const void *arg)
+{
+	(void)arg;
+	return read_calendar(out, root, source);
+}
+
 int triad_calendar_load(triad_calendar **out, const char *text, size_t len,
                         const char *source)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "the output is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse(&root, text, len, source);
-	if (rc)
-		return rc;
-	rc = read_calendar(out, root, source);
-	json_decref(root);
-	return rc;
+	return triad__j_load(out, read_cb, NULL, text, len, source);
 }
 
 int triad_calendar_load_file(triad_calendar **out, const char *filename)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "the output is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse_file(&root, filename);
-	if (rc)
-		return rc;
-	rc = read_calendar(out, root, filename);
-	json_decref(root);
-	return rc;
+	return triad__j_load_file(out, read_cb, NULL, filename);
 }
 
 static json_t *calendar_json(const triad_calendar *cal)

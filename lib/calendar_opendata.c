@@ -298,6 +298,18 @@ static int check_args(triad_calendar **out, const char *schoolyear, triad_region
 	return 0;
 }
 
+/* The school year and region asked for, as the reader's argument. */
+typedef struct opendata_arg {
+	const char *schoolyear;
+	triad_region region;
+} opendata_arg;
+
+static int read_cb(void *out, json_t *root, const char *source, const void *arg)
+{
+	const opendata_arg *a = arg;
+	return read_opendata(out, root, source, a->schoolyear, a->region);
+}
+
 int triad_calendar_load_opendata(triad_calendar **out, const char *text, size_t len,
                                  const char *source, const char *schoolyear,
                                  triad_region region)
@@ -305,12 +317,8 @@ int triad_calendar_load_opendata(triad_calendar **out, const char *text, size_t 
 	int rc = check_args(out, schoolyear, region);
 	if (rc)
 		return rc;
-	json_t *root = NULL;
-	if ((rc = triad__j_parse(&root, text, len, source)))
-		return rc;
-	rc = read_opendata(out, root, source, schoolyear, region);
-	json_decref(root);
-	return rc;
+	const opendata_arg a = { schoolyear, region };
+	return triad__j_load(out, read_cb, &a, text, len, source);
 }
 
 int triad_calendar_load_opendata_file(triad_calendar **out, const char *filename,
@@ -319,10 +327,6 @@ int triad_calendar_load_opendata_file(triad_calendar **out, const char *filename
 	int rc = check_args(out, schoolyear, region);
 	if (rc)
 		return rc;
-	json_t *root = NULL;
-	if ((rc = triad__j_parse_file(&root, filename)))
-		return rc;
-	rc = read_opendata(out, root, filename, schoolyear, region);
-	json_decref(root);
-	return rc;
+	const opendata_arg a = { schoolyear, region };
+	return triad__j_load_file(out, read_cb, &a, filename);
 }

@@ -632,31 +632,25 @@ static int load_root(triad_conference **out, json_t *root, const char *source)
 	return 0;
 }
 
+static int read_cb(void *out, json_t *root, const char *source, const void *arg)
+{
+	(void)arg;
+	return load_root(out, root, source);
+}
+
 TRIAD_API int triad_conference_load_json(triad_conference **out, const char *text,
                                          size_t len, const char *source)
 {
 	if (!out || !text)
 		return triad__err(TRIAD_EINVAL, "the output and the text must not be NULL");
-	json_t *root;
-	int rc = triad__j_parse(&root, text, len, source);
-	if (rc)
-		return rc;
-	rc = load_root(out, root, source);
-	json_decref(root);
-	return rc;
+	return triad__j_load(out, read_cb, NULL, text, len, source);
 }
 
 TRIAD_API int triad_conference_load_file(triad_conference **out, const char *filename)
 {
 	if (!out || !filename)
 		return triad__err(TRIAD_EINVAL, "the output and the file name must not be NULL");
-	json_t *root;
-	int rc = triad__j_parse_file(&root, filename);
-	if (rc)
-		return rc;
-	rc = load_root(out, root, filename);
-	json_decref(root);
-	return rc;
+	return triad__j_load_file(out, read_cb, NULL, filename);
 }
 
 /* ---- writing ----------------------------------------------------------- */

@@ -424,6 +424,12 @@ fail:
 	return rc == TRIAD_ENOMEM ? triad__nomem() : rc;
 }
 
+/* The instance the result belongs to comes as the reader's argument. */
+static int read_cb(void *out, json_t *root, const char *source, const void *conf)
+{
+	return load_result(out, conf, root, source);
+}
+
 TRIAD_API int triad_conference_result_load_json(triad_conference_result **out,
                                                 const triad_conference *conf,
                                                 const char *text, size_t len,
@@ -431,13 +437,7 @@ TRIAD_API int triad_conference_result_load_json(triad_conference_result **out,
 {
 	if (!out || !conf || !text)
 		return triad__err(TRIAD_EINVAL, "the output, the instance and the text must not be NULL");
-	json_t *root;
-	int rc = triad__j_parse(&root, text, len, source);
-	if (rc)
-		return rc;
-	rc = load_result(out, conf, root, source);
-	json_decref(root);
-	return rc;
+	return triad__j_load(out, read_cb, conf, text, len, source);
 }
 
 TRIAD_API int triad_conference_result_load_file(triad_conference_result **out,
@@ -446,13 +446,7 @@ TRIAD_API int triad_conference_result_load_file(triad_conference_result **out,
 {
 	if (!out || !conf || !filename)
 		return triad__err(TRIAD_EINVAL, "the output, the instance and the file name must not be NULL");
-	json_t *root;
-	int rc = triad__j_parse_file(&root, filename);
-	if (rc)
-		return rc;
-	rc = load_result(out, conf, root, filename);
-	json_decref(root);
-	return rc;
+	return triad__j_load_file(out, read_cb, conf, filename);
 }
 
 static json_t *numbers_json(const char *const *names, size_t n, const int64_t *vals)

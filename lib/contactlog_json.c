@@ -233,31 +233,25 @@ fail:
 	return rc;
 }
 
+static int read_cb(void *out, json_t *root, const char *source, const void *arg)
+{
+	(void)arg;
+	return load_root(out, root, source);
+}
+
 int triad_contactlog_load_string(triad_contactlog **out, const char *text, size_t len,
                                  const char *source)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "triad_contactlog_load_string: out is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse(&root, text, len, source);
-	if (rc)
-		return rc;
-	rc = load_root(out, root, source);
-	json_decref(root);
-	return rc;
+	return triad__j_load(out, read_cb, NULL, text, len, source);
 }
 
 int triad_contactlog_load(triad_contactlog **out, const char *filename)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "triad_contactlog_load: out is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse_file(&root, filename);
-	if (rc)
-		return rc;
-	rc = load_root(out, root, filename);
-	json_decref(root);
-	return rc;
+	return triad__j_load_file(out, read_cb, NULL, filename);
 }
 
 static json_t *entry_json(const triad_contactlog *log, size_t i)

@@ -166,31 +166,25 @@ static int read_plan(triad_contactplan **out, json_t *root, const char *source)
 	return 0;
 }
 
+static int read_cb(void *out, json_t *root, const char *source, const void *arg)
+{
+	(void)arg;
+	return read_plan(out, root, source);
+}
+
 int triad_contactplan_load(triad_contactplan **out, const char *text, size_t len,
                            const char *source)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "the output is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse(&root, text, len, source);
-	if (rc)
-		return rc;
-	rc = read_plan(out, root, source);
-	json_decref(root);
-	return rc;
+	return triad__j_load(out, read_cb, NULL, text, len, source);
 }
 
 int triad_contactplan_load_file(triad_contactplan **out, const char *filename)
 {
 	if (!out)
 		return triad__err(TRIAD_EINVAL, "the output is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse_file(&root, filename);
-	if (rc)
-		return rc;
-	rc = read_plan(out, root, filename);
-	json_decref(root);
-	return rc;
+	return triad__j_load_file(out, read_cb, NULL, filename);
 }
 
 static json_t *string_array(char **items, size_t n)

@@ -141,6 +141,29 @@ int triad__j_parse_file(json_t **out, const char *filename)
 	return 0;
 }
 
+int triad__j_load(void *out, triad__j_reader read, const void *arg, const char *text, size_t len,
+                  const char *source)
+{
+	json_t *root = NULL;
+	int rc = triad__j_parse(&root, text, len, source);
+	if (rc)
+		return rc;
+	rc = read(out, root, source, arg);
+	json_decref(root);
+	return rc;
+}
+
+int triad__j_load_file(void *out, triad__j_reader read, const void *arg, const char *filename)
+{
+	json_t *root = NULL;
+	int rc = triad__j_parse_file(&root, filename);
+	if (rc)
+		return rc;
+	rc = read(out, root, filename, arg);
+	json_decref(root);
+	return rc;
+}
+
 const char *triad__j_type_name(const json_t *v)
 {
 	switch (json_typeof(v)) {

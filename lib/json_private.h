@@ -35,6 +35,15 @@ int triad__j_fail_key(triad_jctx *c, const char *key, int code, const char *fmt,
 int triad__j_parse(json_t **out, const char *text, size_t len, const char *source);
 int triad__j_parse_file(json_t **out, const char *filename);
 
+/* A document reader: builds *out from a parsed tree, which it does not keep
+ * (the caller releases it); arg is the reader's own further input. */
+typedef int (*triad__j_reader)(void *out, json_t *root, const char *source, const void *arg);
+/* Parse text (or a file) and read it with `read`: every module's
+ * `_load`/`_load_file` pair. Errors as triad__j_parse() and the reader's. */
+int triad__j_load(void *out, triad__j_reader read, const void *arg, const char *text, size_t len,
+                  const char *source);
+int triad__j_load_file(void *out, triad__j_reader read, const void *arg, const char *filename);
+
 /* Check the "format" member: "NAME/N" with 1 <= N <= max_major.
  * TRIAD_EFORMAT for a missing or different name, TRIAD_EVERSION for N > max. */
 int triad__j_check_format(triad_jctx *c, json_t *root, const char *name,

@@ -249,7 +249,6 @@ static int load_tree(triad_roster **out, json_t *root, const char *source,
 		triad__jctx_init(&c, source);
 		rc = load_root(r, &c, root);
 	}
-	json_decref(root);
 	if (rc) {
 		triad_roster_free(r);
 		return rc;
@@ -258,14 +257,18 @@ static int load_tree(triad_roster **out, json_t *root, const char *source,
 	return 0;
 }
 
+/* The school types to check the students against come as the argument. */
+static int read_cb(void *out, json_t *root, const char *source, const void *types)
+{
+	return load_tree(out, root, source, types);
+}
+
 int triad_roster_load(triad_roster **out, const char *text, size_t len, const char *source,
                       const triad_schooltypes *types)
 {
 	if (!out || !text)
 		return triad__err(TRIAD_EINVAL, "triad_roster_load: out or text is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse(&root, text, len, source);
-	return rc ? rc : load_tree(out, root, source, types);
+	return triad__j_load(out, read_cb, types, text, len, source);
 }
 
 int triad_roster_load_file(triad_roster **out, const char *filename,
@@ -273,9 +276,7 @@ int triad_roster_load_file(triad_roster **out, const char *filename,
 {
 	if (!out || !filename)
 		return triad__err(TRIAD_EINVAL, "triad_roster_load_file: out or filename is NULL");
-	json_t *root = NULL;
-	int rc = triad__j_parse_file(&root, filename);
-	return rc ? rc : load_tree(out, root, filename, types);
+	return triad__j_load_file(out, read_cb, types, filename);
 }
 
 /* ---- saving ------------------------------------------------------------- */
