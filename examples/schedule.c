@@ -18,6 +18,7 @@ static void usage_schedule(FILE *out)
 	        "usage: triad schedule INSTANCE.json -o RESULT.json [--seed N] [--iterations N]\n"
 	        "                      [--time-limit SECONDS] [--html DIR] [--ics DIR]\n"
 	        "                      [--progress] [--lang nl|en] [--school NAME]\n"
+	        "                      [--previous RESULT.json | --keep RESULT.json]\n"
 	        "\n"
 	        "Schedule the parent-teacher conferences of INSTANCE.json (triad.conference/1)\n"
 	        "and write the result (triad.conference-result/1). The same seed and iteration\n"
@@ -28,6 +29,12 @@ static void usage_schedule(FILE *out)
 	        "  --iterations N        local search iterations (default 400 + 20 per request;\n"
 	        "                        0: construct only)\n"
 	        "  --time-limit SECONDS  stop the search after this long (default: none)\n"
+	        "  --previous RESULT.json  re-plan after a change (a late request, a teacher who\n"
+	        "                        falls ill): start from this published schedule and move\n"
+	        "                        as few of its meetings as the objective allows (each\n"
+	        "                        move costs the instance's move_penalty)\n"
+	        "  --keep RESULT.json    keep every meeting of this schedule exactly where it is\n"
+	        "                        (pinned) and fit the other requests around them\n"
 	        "  --html DIR            write DIR/index.html (the whole event; prints a page per\n"
 	        "                        teacher) and DIR/letter-HOUSEHOLD.txt for every household\n"
 	        "  --ics DIR             write DIR/household-ID.ics and DIR/teacher-ID.ics\n"
@@ -213,6 +220,7 @@ static void print_metrics(const void *obj, bool report)
 int cmd_schedule(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *html = NULL, *ics = NULL;
+	const char *previous = NULL, *keep = NULL;
 	bool force_progress = false;
 	triad_solve_options so = TRIAD_SOLVE_OPTIONS_INIT;
 	triad_conference_export_options eo = TRIAD_CONFERENCE_EXPORT_OPTIONS_INIT;
@@ -243,6 +251,10 @@ int cmd_schedule(int argc, char **argv)
 				                "not \"%s\"\n", argv[i]);
 				return 2;
 			}
+		} else if (strcmp(a, "--previous") == 0 && has) {
+			previous = argv[++i];
+		} else if (strcmp(a, "--keep") == 0 && has) {
+			keep = argv[++i];
 		} else if (strcmp(a, "--html") == 0 && has) {
 			html = argv[++i];
 		} else if (strcmp(a, "--ics") == 0 && has) {
@@ -272,10 +284,26 @@ int cmd_schedule(int argc, char **argv)
 		usage_schedule(stderr);
 		return 2;
 	}
+	if (previous && keep) {
+		fprintf(stderr, "triad schedule: --previous and --keep exclude each other (--keep "
+		                "already keeps every meeting where it was)\n");
+		return 2;
+	}
 
 	triad_conference *conf = NULL;
+	triad_conference_result *prev = NULL;
 	if (triad_conference_load_file(&conf, input) != 0)
 		return report_error("schedule", "cannot read the instance");
+	const char *base = previous ? previous : keep;
+	if (base && triad_conference_result_load_file(&prev, conf, base) != 0) {
+		triad_conference_free(conf);
+		return report_error("schedule", "cannot read the published schedule");
+	}
+	if (keep && triad_conference_pin_result(conf, prev) != 0) {
+		triad_conference_result_free(prev);
+		triad_conference_free(conf);
+		return report_error("schedule", "cannot keep the published schedule");
+	}
 
 	progress_state ps = { progress_wanted(force_progress), false };
 	so.progress = on_progress;
@@ -286,8 +314,9 @@ int cmd_schedule(int argc, char **argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old);
 	triad_conference_result *res = NULL;
-	int rc = triad_conference_solve(&res, conf, &so, NULL);
+	int rc = triad_conference_solve(&res, conf, &so, previous ? prev : NULL);
 	sigaction(SIGINT, &old, NULL);
+	triad_conference_result_free(prev);
 	if (ps.shown)
 		fputc('\n', stderr);
 	if (rc != 0) {
@@ -319,6 +348,32 @@ int cmd_schedule(int argc, char **argv)
 	triad_conference_result_free(res);
 	triad_conference_free(conf);
 	return status;
+}
+
+/* One violation: its kind, the ids it names (to find them in the files),
+ * and the message (with names, for people). */
+static void print_violation(const triad_conference_report *rep, size_t i)
+{
+	static const struct {
+		const char *label;
+		const char *(*get)(const triad_conference_report *, size_t);
+	} ids[] = {
+		{ "request", triad_conference_report_violation_request },
+		{ "request", triad_conference_report_violation_other_request },
+		{ "teacher", triad_conference_report_violation_teacher },
+		{ "household", triad_conference_report_violation_household },
+		{ "session", triad_conference_report_violation_session },
+	};
+	printf("violation %s", triad_conference_violation_id(triad_conference_report_violation_kind(rep, i)));
+	const char *sep = " (";
+	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+		const char *id = ids[k].get(rep, i);
+		if (id && id[0]) {
+			printf("%s%s %s", sep, ids[k].label, id);
+			sep = ", ";
+		}
+	}
+	printf("%s: %s\n", sep[0] == ',' ? ")" : "", triad_conference_report_violation_message(rep, i));
 }
 
 int cmd_schedule_check(int argc, char **argv)
@@ -361,9 +416,7 @@ int cmd_schedule_check(int argc, char **argv)
 	}
 	size_t nv = triad_conference_report_violation_count(rep);
 	for (size_t i = 0; i < nv; i++)
-		printf("violation %s: %s\n",
-		       triad_conference_violation_id(triad_conference_report_violation_kind(rep, i)),
-		       triad_conference_report_violation_message(rep, i));
+		print_violation(rep, i);
 	printf("%s: %zu meetings, %zu violation%s\n", files[1],
 	       triad_conference_result_meeting_count(res), nv, nv == 1 ? "" : "s");
 	print_metrics(rep, true);
