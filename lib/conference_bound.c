@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conference_private.h"
+#include "conference_lagrange_private.h"
 #include "flow_private.h"
 
 typedef struct net {
@@ -76,7 +76,7 @@ static int route(double *out, net *n, rkey *keys, size_t m)
 }
 
 /* Whether request r can start at (s, p), honouring its pin. */
-static bool can_start(const triad_conference *c, size_t r, size_t s, int32_t p)
+bool triad__cf_can_start(const triad_conference *c, size_t r, size_t s, int32_t p)
 {
 	const cf_request *rq = &c->requests[r];
 	if (rq->pin_session >= 0 && (rq->pin_session != (int32_t)s || rq->pin_slot != p))
@@ -99,7 +99,7 @@ static uint8_t *coverage(const triad_conference *c)
 	for (size_t r = 0; r < c->nrequests; r++)
 		for (size_t s = 0; s < c->nsessions; s++)
 			for (int32_t p = 0; p + c->requests[r].slots <= c->sessions[s].slots; p++)
-				if (can_start(c, r, s, p))
+				if (triad__cf_can_start(c, r, s, p))
 					memset(cov + r * G + (size_t)(c->sessions[s].offset + p), 1,
 					       (size_t)c->requests[r].slots);
 	return cov;
@@ -257,7 +257,7 @@ done:
 	return rc;
 }
 
-int triad__cf_bound(int64_t *out, const triad_conference *c, uint8_t *routed)
+int triad__cf_flow_bound(int64_t *out, const triad_conference *c, uint8_t *routed)
 {
 	uint8_t *cov = coverage(c);
 	int32_t *list = triad__reallocarray(NULL, c->nrequests + 1, sizeof *list);
@@ -282,6 +282,11 @@ int triad__cf_bound(int64_t *out, const triad_conference *c, uint8_t *routed)
 	double m = b < h ? b : h;
 	*out = (int64_t)(m + 1e-6);
 	return 0;
+}
+
+int triad__cf_bound(int64_t *out, const triad_conference *c, uint8_t *routed)
+{
+	return triad__cf_flow_bound(out, c, routed);
 }
 
 TRIAD_API int triad_conference_bound(int64_t *out, const triad_conference *conf)
