@@ -57,6 +57,8 @@ typedef struct lg {
 	int32_t *slots;  /* [T * S] slots of the line */
 	int32_t *longs;  /* [T * S] parts longer than a slot with a place there */
 	int64_t *val;    /* [parts] share - u */
+	int32_t *tea;    /* [parts] teacher */
+	int32_t *len;    /* [parts] slots */
 	int64_t *F;      /* DP table [(maxslots + 1) * (maxcap + 1)] */
 } lg;
 
@@ -99,18 +101,18 @@ static int64_t line_best(lg *L, size_t ts)
 	return F[(size_t)slots * (size_t)W + (size_t)W - 1];
 }
 
-/* D(u) for the prices in L->pt->u. */
-static int64_t dual(lg *L)
+/* D(u) split by teacher: Dt[t] = the prices of t's parts + the best of
+ * t's lines. D(u) is their sum. */
+static void teacher_duals(lg *L, const int64_t *u, int64_t *Dt)
 {
 	cf_parts *pt = L->pt;
-	int64_t D = 0;
+	memset(Dt, 0, L->T * sizeof *Dt);
 	for (size_t p = 0; p < pt->n; p++) {
-		L->val[p] = pt->share[p] - pt->u[p];
-		D += pt->u[p];
+		L->val[p] = pt->share[p] - u[p];
+		Dt[L->tea[p]] += u[p];
 	}
 	for (size_t ts = 0; ts < L->lines; ts++)
-		D += line_best(L, ts);
-	return D;
+		Dt[ts / L->S] += line_best(L, ts);
 }
 
 static int iv_cmp(const void *a, const void *b)
@@ -135,7 +137,7 @@ static int lg_setup(lg *L, const triad_conference *c, cf_parts *pt)
 	L->S = c->nsessions;
 	L->lines = L->T * L->S;
 	if (!ALLOC(L->line, L->lines + 1) || !ALLOC(L->cap, L->lines) ||
-	    !ALLOC(L->slots, L->lines) || !ALLOC(L->longs, L->lines) || !ALLOC(L->val, pt->n))
+	    !ALLOC(L->slots, L->lines) || !ALLOC(L->longs, L->lines) || !ALLOC(L->val, pt->n) || !ALLOC(L->tea, pt->n) || !ALLOC(L->len, pt->n))
 		return triad__nomem();
 	for (size_t t = 0; t < L->T; t++)
 		for (size_t s = 0; s < L->S; s++) {
@@ -167,6 +169,8 @@ static int lg_setup(lg *L, const triad_conference *c, cf_parts *pt)
 						v->a = p;
 						v->b = p + rq->slots;
 						v->part = pt->first[r] + (int32_t)k;
+						L->tea[v->part] = rq->teachers[k];
+						L->len[v->part] = rq->slots;
 					}
 					placed = true;
 				}
@@ -205,6 +209,8 @@ static void lg_free(lg *L)
 	triad__free(L->slots);
 	triad__free(L->longs);
 	triad__free(L->val);
+	triad__free(L->tea);
+	triad__free(L->len);
 	triad__free(L->F);
 }
 
@@ -276,10 +282,33 @@ int triad__cf_lagrange(int64_t *out, const triad_conference *c, cf_parts *pt)
 		lg_free(&L);
 		return rc;
 	}
+	int64_t *cand = triad__calloc(pt->n + 1, sizeof *cand);
+	int64_t *Dt = triad__calloc(2 * L.T + 1, sizeof *Dt), *best = Dt + L.T;
+	if (!cand || !Dt) {
+		triad__free(cand);
+		triad__free(Dt);
+		lg_free(&L);
+		return triad__nomem();
+	}
 	for (size_t p = 0; p < pt->n; p++)
 		pt->u[p] = pt->u[p] < pt->share[p] ? pt->u[p] : pt->share[p] > 0 ? pt->share[p] : 0;
-	int64_t D = dual(&L);
+	teacher_duals(&L, pt->u, best);
+	static const int64_t grid[] = { 0, 1, 2, 3, 4, 6, 8, 12, 16 }; /* quarter units */
+	for (int k = 0; k < 9; k++) {
+		for (size_t p = 0; p < pt->n; p++) {
+			int64_t pay = (grid[k] << pt->shift) / 4 * L.len[p];
+			cand[p] = pt->share[p] > pay ? pt->share[p] - pay : 0;
+		}
+		teacher_duals(&L, cand, Dt);
+		for (size_t t = 0; t < L.T; t++)
+			best[t] = Dt[t] < best[t] ? Dt[t] : best[t];
+	}
+	int64_t D = 0;
+	for (size_t t = 0; t < L.T; t++)
+		D += best[t];
 	*out = D >> pt->shift;
+	triad__free(cand);
+	triad__free(Dt);
 	lg_free(&L);
 	return 0;
 }
