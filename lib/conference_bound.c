@@ -1,26 +1,40 @@
 /*
  * An upper bound on the priority weight any feasible schedule can meet.
  *
- * Two max-flow relaxations; the bound is the smaller of the two:
+ * Max-flow relaxations; the flow bound is the smallest of them:
  *
- *  B  (teachers) source -> request -> teacher-slot -> teacher-session ->
- *     sink. A request of L slots has capacity L at the source and may send
- *     one unit to each slot of its first teacher that it covers at some
- *     place where it can start (the instance alone: presence, availability,
- *     breaks, its length fits; a pinned request only at its pin). Each
- *     teacher-slot carries one unit; a teacher-session at most the
- *     session's slots, or cap x the longest request when capped.
+ *  B  (teachers) source -> request part -> teacher-slot -> teacher-session
+ *     -> sink. A request of L slots is one part per teacher, each with
+ *     capacity L at the source, and may send one unit to each slot of its
+ *     teacher that it covers at some place where it can start (the
+ *     instance alone: presence, availability, breaks, its length fits; a
+ *     pinned request only at its pin). Each teacher-slot carries one unit;
+ *     a teacher-session at most the session's slots, or when capped at
+ *     most cap x the longest request and (tight) cap + the extra slots
+ *     (L - 1) of the longer requests that fit there: a meeting counts once
+ *     against the cap whatever its length. The weight of a joint request
+ *     is split over its parts: w / k each; or (with cf_parts) over the
+ *     teachers asked for more slots than they have, when any is.
  *  C  (households) the same for each household on its own: its requests
  *     -> its covered slots (one unit each) -> sink.
  *
- * Every schedule maps to a flow in both networks (a meeting sends one unit
- * through each slot it occupies), so both optima bound the schedulable
+ * Every schedule maps to a flow in each network (a meeting sends one unit
+ * through each slot it occupies), so every optimum bounds the schedulable
  * weight, a request routed in part counting by the share of its slots: the
  * linear relaxation of choosing requests. The optimum of such a flow with
  * weights on the source edges alone is found greedily: the supplies a
  * network can route form a polymatroid, over which a linear objective is
  * maximised by routing the heaviest weight per unit first, continuing the
- * same flow (augmenting paths never take flow back from a source).
+ * same flow (augmenting paths never take flow back from a source). The
+ * minimum cuts after each weight class, weighted by the drop to the next
+ * class, form an optimal dual solution; its prices per part start the
+ * Lagrangian bound (conference_lagrange.c), and triad__cf_bound() is the
+ * smaller of the two.
+ *
+ * The plain network B (the caps as before, w / k) also marks the requests
+ * it routes in full: the solver's guide (routed), kept as it was so that
+ * a tighter bound changes no schedule; it only lets the solver stop, proven
+ * optimal, sooner.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -25,21 +25,38 @@
  * disjoint on each teacher's line. This holds for every u >= 0, so the
  * prices need no optimality to give a valid bound, only to give a tight one.
  *
- * The prices start from the dual solution of the teachers' flow network
- * (conference_bound.c), which by itself proves the flow bound; the lines
- * then add what the flow relaxes: double-length meetings take consecutive
- * slots, and a capped teacher meets at most `cap` households whatever
- * their lengths. A fixed number of projected subgradient steps (g = 1 -
- * the number of intervals the lines take of the part) then lowers D, the
- * smallest D seen being the bound. Weights and prices are scaled by 2^shift
- * and every quantity is an integer: the bound is floor(D / 2^shift), exact
- * and the same on every machine, and the work depends on the instance's
- * size alone.
+ * D(u) is a sum of one term per teacher (its parts' prices and its lines'
+ * optima), so each teacher may take its prices from whichever candidate
+ * gives it the smallest term:
+ *
+ *  - the dual solution of the teachers' flow network (conference_bound.c),
+ *    clamped to the shares; a teacher's term there is at most what the
+ *    flow proves for it, and the lines add what the flow relaxes: a
+ *    double-length meeting takes two consecutive slots, a capped teacher
+ *    meets at most `cap` households whatever their lengths, and no more
+ *    long ones than it has long requests;
+ *  - uniform prices q per slot, u = max(0, share - q x length), for q = 0
+ *    (u = share: the teacher's term is what it is asked for) and each
+ *    share per slot that occurs (at most MAX_PRICES, evenly spread).
+ *
+ * Subgradient steps on u were tried and dropped: from these prices the
+ * function sits at a corner of a highly degenerate dual (ties between a
+ * teacher's slots everywhere) where no step of a few hundred improved it
+ * on the benchmark instances, while the flow's dual already starts below
+ * where subgradient steps from uniform prices ended.
+ *
+ * Weights and prices are scaled by 2^shift and every quantity is an
+ * integer: the bound is floor(D / 2^shift), exact and the same on every
+ * machine; the work (a fixed number of passes over the lines) depends on
+ * the instance's size alone.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "conference_lagrange_private.h"
+
+/* Uniform prices per slot tried besides the flow's dual. */
+#define MAX_PRICES 16
 
 /* One place of a part: local slots [a, b) on its teacher's line. */
 typedef struct lg_iv {
@@ -58,7 +75,7 @@ typedef struct lg {
 	int32_t *longs;  /* [T * S] parts longer than a slot with a place there */
 	int64_t *val;    /* [parts] share - u */
 	int32_t *tea;    /* [parts] teacher */
-	int32_t *len;    /* [parts] slots */
+	int32_t *len;    /* [parts] slots; 0: the part has no place */
 	int64_t *F;      /* DP table [(maxslots + 1) * (maxcap + 1)] */
 } lg;
 
@@ -108,11 +125,19 @@ static void teacher_duals(lg *L, const int64_t *u, int64_t *Dt)
 	cf_parts *pt = L->pt;
 	memset(Dt, 0, L->T * sizeof *Dt);
 	for (size_t p = 0; p < pt->n; p++) {
-		L->val[p] = pt->share[p] - u[p];
-		Dt[L->tea[p]] += u[p];
+		/* a part with no place is never met: its price is best 0 */
+		int64_t x = L->len[p] ? u[p] : 0;
+		L->val[p] = pt->share[p] - x;
+		Dt[L->tea[p]] += x;
 	}
 	for (size_t ts = 0; ts < L->lines; ts++)
 		Dt[ts / L->S] += line_best(L, ts);
+}
+
+static int i64_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
 }
 
 static int iv_cmp(const void *a, const void *b)
@@ -293,10 +318,25 @@ int triad__cf_lagrange(int64_t *out, const triad_conference *c, cf_parts *pt)
 	for (size_t p = 0; p < pt->n; p++)
 		pt->u[p] = pt->u[p] < pt->share[p] ? pt->u[p] : pt->share[p] > 0 ? pt->share[p] : 0;
 	teacher_duals(&L, pt->u, best);
-	static const int64_t grid[] = { 0, 1, 2, 3, 4, 6, 8, 12, 16 }; /* quarter units */
-	for (int k = 0; k < 9; k++) {
+	/* Uniform prices per slot: 0 (every part keeps its share as u: a
+	 * teacher's term is then what it is asked for) and every distinct
+	 * share per slot (at most MAX_PRICES of them, evenly spread). */
+	size_t nq = 0;
+	for (size_t p = 0; p < pt->n; p++)
+		if (pt->share[p] > 0 && L.len[p] > 0)
+			cand[nq++] = pt->share[p] / L.len[p];
+	qsort(cand, nq, sizeof *cand, i64_cmp);
+	size_t nd = 0;
+	for (size_t i = 0; i < nq; i++)
+		if (nd == 0 || cand[i] != cand[nd - 1])
+			cand[nd++] = cand[i];
+	int64_t q[MAX_PRICES + 1] = { 0 };
+	size_t m = 1;
+	for (size_t i = 0; i < MAX_PRICES && i < nd; i++)
+		q[m++] = cand[nd <= MAX_PRICES ? i : i * (nd - 1) / (MAX_PRICES - 1)];
+	for (size_t k = 0; k < m; k++) {
 		for (size_t p = 0; p < pt->n; p++) {
-			int64_t pay = (grid[k] << pt->shift) / 4 * L.len[p];
+			int64_t pay = q[k] * L.len[p];
 			cand[p] = pt->share[p] > pay ? pt->share[p] - pay : 0;
 		}
 		teacher_duals(&L, cand, Dt);
