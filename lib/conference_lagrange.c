@@ -76,6 +76,7 @@ typedef struct lg {
 	int64_t *val;    /* [parts] share - u */
 	int32_t *tea;    /* [parts] teacher */
 	int32_t *len;    /* [parts] slots; 0: the part has no place */
+	uint8_t *capped; /* [T] some session of the teacher is capped */
 	int64_t *F;      /* DP table [(maxslots + 1) * (maxcap + 1)] */
 } lg;
 
@@ -120,7 +121,7 @@ static int64_t line_best(lg *L, size_t ts)
 
 /* D(u) split by teacher: Dt[t] = the prices of t's parts + the best of
  * t's lines. D(u) is their sum. */
-static void teacher_duals(lg *L, const int64_t *u, int64_t *Dt)
+static void teacher_duals(lg *L, const int64_t *u, int64_t *Dt, bool capped_only)
 {
 	cf_parts *pt = L->pt;
 	memset(Dt, 0, L->T * sizeof *Dt);
@@ -131,7 +132,11 @@ static void teacher_duals(lg *L, const int64_t *u, int64_t *Dt)
 		Dt[L->tea[p]] += x;
 	}
 	for (size_t ts = 0; ts < L->lines; ts++)
-		Dt[ts / L->S] += line_best(L, ts);
+		if (!capped_only || L->capped[ts / L->S])
+			Dt[ts / L->S] += line_best(L, ts);
+	for (size_t t = 0; t < L->T && capped_only; t++)
+		if (!L->capped[t])
+			Dt[t] = INT64_MAX;
 }
 
 static int i64_cmp(const void *a, const void *b)
@@ -162,7 +167,7 @@ static int lg_setup(lg *L, const triad_conference *c, cf_parts *pt)
 	L->S = c->nsessions;
 	L->lines = L->T * L->S;
 	if (!ALLOC(L->line, L->lines + 1) || !ALLOC(L->cap, L->lines) ||
-	    !ALLOC(L->slots, L->lines) || !ALLOC(L->longs, L->lines) || !ALLOC(L->val, pt->n) || !ALLOC(L->tea, pt->n) || !ALLOC(L->len, pt->n))
+	    !ALLOC(L->slots, L->lines) || !ALLOC(L->longs, L->lines) || !ALLOC(L->val, pt->n) || !ALLOC(L->tea, pt->n) || !ALLOC(L->len, pt->n) || !ALLOC(L->capped, L->T))
 		return triad__nomem();
 	for (size_t t = 0; t < L->T; t++)
 		for (size_t s = 0; s < L->S; s++) {
@@ -170,6 +175,7 @@ static int lg_setup(lg *L, const triad_conference *c, cf_parts *pt)
 			/* a cap of at least the session's slots never binds */
 			cap = cap < n ? cap : 0;
 			L->cap[t * L->S + s] = cap;
+			L->capped[t] |= cap > 0;
 			L->slots[t * L->S + s] = n;
 		}
 	size_t n = 0;
@@ -236,6 +242,7 @@ static void lg_free(lg *L)
 	triad__free(L->val);
 	triad__free(L->tea);
 	triad__free(L->len);
+	triad__free(L->capped);
 	triad__free(L->F);
 }
 
@@ -317,7 +324,7 @@ int triad__cf_lagrange(int64_t *out, const triad_conference *c, cf_parts *pt)
 	}
 	for (size_t p = 0; p < pt->n; p++)
 		pt->u[p] = pt->u[p] < pt->share[p] ? pt->u[p] : pt->share[p] > 0 ? pt->share[p] : 0;
-	teacher_duals(&L, pt->u, best);
+	teacher_duals(&L, pt->u, best, false);
 	/* Uniform prices per slot: 0 (every part keeps its share as u: a
 	 * teacher's term is then what it is asked for) and every distinct
 	 * share per slot (at most MAX_PRICES of them, evenly spread). */
@@ -334,12 +341,13 @@ int triad__cf_lagrange(int64_t *out, const triad_conference *c, cf_parts *pt)
 	size_t m = 1;
 	for (size_t i = 0; i < MAX_PRICES && i < nd; i++)
 		q[m++] = cand[nd <= MAX_PRICES ? i : i * (nd - 1) / (MAX_PRICES - 1)];
-	for (size_t k = 0; k < m; k++) {
+	for (size_t k = 0; k < m * m; k++) {
+		int64_t qs = q[k % m], qm = q[k / m];
 		for (size_t p = 0; p < pt->n; p++) {
-			int64_t pay = q[k] * L.len[p];
+			int64_t pay = qs * L.len[p] + qm;
 			cand[p] = pt->share[p] > pay ? pt->share[p] - pay : 0;
 		}
-		teacher_duals(&L, cand, Dt);
+		teacher_duals(&L, cand, Dt, k >= m);
 		for (size_t t = 0; t < L.T; t++)
 			best[t] = Dt[t] < best[t] ? Dt[t] : best[t];
 	}
