@@ -35,9 +35,11 @@
  *    double-length meeting takes two consecutive slots, a capped teacher
  *    meets at most `cap` households whatever their lengths, and no more
  *    long ones than it has long requests;
- *  - uniform prices q per slot, u = max(0, share - q x length), for q = 0
- *    (u = share: the teacher's term is what it is asked for) and each
- *    share per slot that occurs (at most MAX_PRICES, evenly spread).
+ *  - uniform prices, q per slot and, for a teacher with a capped session,
+ *    m per meeting: u = max(0, share - q x length - m), for q and m each
+ *    0 or a share per slot that occurs (at most MAX_PRICES levels, evenly
+ *    spread); q = m = 0 leaves u = share, the teacher's term then being
+ *    what it is asked for.
  *
  * Subgradient steps on u were tried and dropped: from these prices the
  * function sits at a corner of a highly degenerate dual (ties between a
@@ -55,7 +57,7 @@
 
 #include "conference_lagrange_private.h"
 
-/* Uniform prices per slot tried besides the flow's dual. */
+/* Price levels tried besides the flow's dual. */
 #define MAX_PRICES 16
 
 /* One place of a part: local slots [a, b) on its teacher's line. */
@@ -325,9 +327,9 @@ int triad__cf_lagrange(int64_t *out, const triad_conference *c, cf_parts *pt)
 	for (size_t p = 0; p < pt->n; p++)
 		pt->u[p] = pt->u[p] < pt->share[p] ? pt->u[p] : pt->share[p] > 0 ? pt->share[p] : 0;
 	teacher_duals(&L, pt->u, best, false);
-	/* Uniform prices per slot: 0 (every part keeps its share as u: a
-	 * teacher's term is then what it is asked for) and every distinct
-	 * share per slot (at most MAX_PRICES of them, evenly spread). */
+	/* Price levels: 0 and the distinct shares per slot (at most
+	 * MAX_PRICES of them, evenly spread); every pair (per slot, per
+	 * meeting), the meeting price only for teachers with a cap. */
 	size_t nq = 0;
 	for (size_t p = 0; p < pt->n; p++)
 		if (pt->share[p] > 0 && L.len[p] > 0)
