@@ -59,6 +59,8 @@
 
 /* Price levels tried besides the flow's dual. */
 #define MAX_PRICES 16
+/* Largest (cap + 1) x (long intervals + 1) a line's table counts. */
+#define MAX_COUNTS 1024
 
 /* One place of a part: local slots [a, b) on its teacher's line. */
 typedef struct lg_iv {
@@ -74,7 +76,8 @@ typedef struct lg {
 	lg_iv *iv;       /* by end slot within each line */
 	int32_t *cap;    /* [T * S] meeting cap, 0: none that binds */
 	int32_t *slots;  /* [T * S] slots of the line */
-	int32_t *longs;  /* [T * S] parts longer than a slot with a place there */
+	int32_t *longs;  /* [T * S] parts longer than a slot with a place there;
+	                  * -1: not counted (no cap below it, or too many) */
 	int64_t *val;    /* [parts] share - u */
 	int32_t *tea;    /* [parts] teacher */
 	int32_t *len;    /* [parts] slots; 0: the part has no place */
@@ -89,7 +92,9 @@ typedef struct lg {
  * induction. */
 static int64_t line_best(lg *L, size_t ts)
 {
-	int32_t C = L->cap[ts], DC = C ? L->longs[ts] : 0, slots = L->slots[ts];
+	int32_t C = L->cap[ts], slots = L->slots[ts];
+	bool longs = C && L->longs[ts] >= 0; /* count the long intervals */
+	int32_t DC = longs ? L->longs[ts] : 0;
 	int32_t W = (C + 1) * (DC + 1);
 	int64_t *F = L->F;
 	for (int32_t j = 0; j < W; j++)
@@ -109,7 +114,7 @@ static int64_t line_best(lg *L, size_t ts)
 					Fg[0] = Fa[0] + x;
 				continue;
 			}
-			int32_t lg = L->iv[i].b - L->iv[i].a > 1;
+			int32_t lg = longs && L->iv[i].b - L->iv[i].a > 1;
 			for (int32_t j = 1; j <= C; j++)
 				for (int32_t d = lg; d <= DC; d++) {
 					int32_t to = j * (DC + 1) + d, from = (j - 1) * (DC + 1) + d - lg;
@@ -223,9 +228,15 @@ static int lg_setup(lg *L, const triad_conference *c, cf_parts *pt)
 	for (size_t ts = 0; ts < L->lines; ts++)
 		qsort(L->iv + L->line[ts], (size_t)(L->line[ts + 1] - L->line[ts]), sizeof *L->iv,
 		      iv_cmp);
+	/* The count of long intervals matters only below the cap, and only
+	 * while the table stays small (dropping it only loosens the bound). */
+	for (size_t ts = 0; ts < L->lines; ts++)
+		if (!L->cap[ts] || L->longs[ts] >= L->cap[ts] ||
+		    (int64_t)(L->cap[ts] + 1) * (L->longs[ts] + 1) > MAX_COUNTS)
+			L->longs[ts] = -1;
 	size_t cells = 0;
 	for (size_t ts = 0; ts < L->lines; ts++) {
-		size_t w = L->cap[ts] ? (size_t)(L->cap[ts] + 1) * (size_t)(L->longs[ts] + 1) : 1;
+		size_t w = (size_t)(L->cap[ts] + 1) * (size_t)(L->longs[ts] >= 0 ? L->longs[ts] + 1 : 1);
 		size_t k = (size_t)(L->slots[ts] + 1) * w;
 		cells = k > cells ? k : cells;
 	}
