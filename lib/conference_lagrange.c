@@ -82,7 +82,7 @@ typedef struct lg {
 	int32_t *tea;    /* [parts] teacher */
 	int32_t *len;    /* [parts] slots; 0: the part has no place */
 	uint8_t *capped; /* [T] some session of the teacher is capped */
-	int64_t *F;      /* DP table [(maxslots + 1) * (maxcap + 1)] */
+	int64_t *F;      /* DP table, the largest line's (slots + 1) x counts */
 } lg;
 
 /* F[g][j][d]: the best over slots [0, g) with at most j intervals, at
@@ -114,10 +114,10 @@ static int64_t line_best(lg *L, size_t ts)
 					Fg[0] = Fa[0] + x;
 				continue;
 			}
-			int32_t lg = longs && L->iv[i].b - L->iv[i].a > 1;
+			int32_t lng = longs && L->iv[i].b - L->iv[i].a > 1;
 			for (int32_t j = 1; j <= C; j++)
-				for (int32_t d = lg; d <= DC; d++) {
-					int32_t to = j * (DC + 1) + d, from = (j - 1) * (DC + 1) + d - lg;
+				for (int32_t d = lng; d <= DC; d++) {
+					int32_t to = j * (DC + 1) + d, from = (j - 1) * (DC + 1) + d - lng;
 					if (Fa[from] + x > Fg[to])
 						Fg[to] = Fa[from] + x;
 				}
@@ -174,7 +174,8 @@ static int lg_setup(lg *L, const triad_conference *c, cf_parts *pt)
 	L->S = c->nsessions;
 	L->lines = L->T * L->S;
 	if (!ALLOC(L->line, L->lines + 1) || !ALLOC(L->cap, L->lines) ||
-	    !ALLOC(L->slots, L->lines) || !ALLOC(L->longs, L->lines) || !ALLOC(L->val, pt->n) || !ALLOC(L->tea, pt->n) || !ALLOC(L->len, pt->n) || !ALLOC(L->capped, L->T))
+	    !ALLOC(L->slots, L->lines) || !ALLOC(L->longs, L->lines) || !ALLOC(L->val, pt->n) ||
+	    !ALLOC(L->tea, pt->n) || !ALLOC(L->len, pt->n) || !ALLOC(L->capped, L->T))
 		return triad__nomem();
 	for (size_t t = 0; t < L->T; t++)
 		for (size_t s = 0; s < L->S; s++) {

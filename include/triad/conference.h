@@ -605,7 +605,8 @@ TRIAD_API int triad_conference_report_metric(int64_t *out, const triad_conferenc
  *        of them asked for more slots than they have), and one over each
  *        household's own slots. The Lagrangian bound prices each request's
  *        part at each teacher (from the teachers' flow's dual solution, or
- *        uniformly per slot, whichever is smaller teacher by teacher) and
+ *        uniformly per slot and per meeting, whichever gives the smaller
+ *        bound teacher by teacher) and
  *        solves each teacher's sessions exactly as interval scheduling:
  *        double-length meetings take consecutive slots and a capped teacher
  *        meets at most cap households. Every step is integer arithmetic:
