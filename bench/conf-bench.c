@@ -18,9 +18,10 @@
  * (triad_conference_check), which also counts violations; a schedule with
  * violations is marked with '!' after its cost.
  *
- * Lower bounds on the cost: the flow bound (triad_conference_bound: an upper
- * bound on the schedulable priority weight, so (total - bound) * weight is a
- * lower bound on the unscheduled term) and cbc's bound; the best of them is
+ * Lower bounds on the cost: the library's bound (triad_conference_bound:
+ * flows and a Lagrangian bound, an upper bound on the schedulable priority
+ * weight, so (total - bound) * weight is a lower bound on the unscheduled
+ * term; the column keeps its name "flow bound") and cbc's bound; the best of them is
  * compared with libtriad's cost. Peak memory is the process's ru_maxrss after
  * loading and solving (one process per instance).
  */
