@@ -20,13 +20,13 @@
  * violations is marked with '!' after its cost.
  *
  * Bounds, all on the unscheduled priority weight (so on the cost, times
- * 1,000,000): libtriad's own (the result's schedulable_weight_bound), the LP
- * relaxation of the weight-only program (RESULTS-DIR/NAME.lp from
- * bench/run-lp-bound), cbc's bound on that program as an integer program
- * (NAME.cbcw, bench/run-cbc-bound) and cbc's bound on the full program
- * (NAME.cbc). The best is the largest; libtriad's gap is measured against
- * it. Peak memory is the process's ru_maxrss after loading and solving (one
- * process per instance).
+ * 1,000,000): libtriad's own (the result's schedulable_weight_bound: max-flow
+ * and Lagrangian relaxations), the LP relaxation of the weight-only program
+ * (RESULTS-DIR/NAME.lp from bench/run-lp-bound), cbc's bound on that program
+ * as an integer program (NAME.cbcw, bench/run-cbc-bound) and cbc's bound on
+ * the full program (NAME.cbc). The best is the largest; libtriad's gap is
+ * measured against it. Peak memory is the process's ru_maxrss after loading
+ * and solving (one process per instance).
  *
  * Seeds: the default solve with seeds 1..N: how the unscheduled weight and
  * the waiting vary with the seed, and the CPU time. */

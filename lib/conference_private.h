@@ -191,9 +191,11 @@ int triad__cf_result_build(triad_conference_result **out, const triad_conference
 int triad__cf_result_place(cf_place **out, const triad_conference *c,
                            const triad_conference_result *res, size_t *unknown);
 
-/* ---- flow bound (conference_bound.c) ---- */
-/* routed (may be NULL): per request, 1 when the teachers' relaxation met it
- * in full; a guide for which requests to schedule first. */
+/* ---- bound (conference_bound.c, conference_lagrange.c) ---- */
+/* The upper bound on the schedulable weight: the smaller of the flow bound
+ * and the Lagrangian bound (conference_lagrange_private.h). routed (may be
+ * NULL): per request, 1 when the plain teachers' flow met it in full; a
+ * guide for which requests to schedule first. */
 int triad__cf_bound(int64_t *out, const triad_conference *c, uint8_t *routed);
 
 #endif /* TRIAD_CONFERENCE_PRIVATE_H */

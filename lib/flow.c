@@ -212,3 +212,8 @@ int64_t triad__flow_max(triad_flow *f, int32_t s, int32_t t)
 	}
 	return total;
 }
+
+bool triad__flow_reached(const triad_flow *f, int32_t u)
+{
+	return f->built && f->level[u] >= 0;
+}

@@ -23,5 +23,8 @@ int32_t triad__flow_on(const triad_flow *f, int32_t edge);
 /* Augment to a maximum flow from s to t; returns the flow added, or
  * TRIAD_ENOMEM. */
 int64_t triad__flow_max(triad_flow *f, int32_t s, int32_t t);
+/* After triad__flow_max(): whether node u is reachable from the source in
+ * the residual network, i.e. on the source side of a minimum cut. */
+bool triad__flow_reached(const triad_flow *f, int32_t u);
 
 #endif

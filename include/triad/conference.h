@@ -113,7 +113,7 @@ typedef enum triad_conference_metric {
 	TRIAD_CONFERENCE_METRIC_PREFERENCE_MISSES = 5,    /**< meetings of households whose early/late wish they miss */
 	TRIAD_CONFERENCE_METRIC_MOVED_MEETINGS = 6,       /**< meetings moved (or dropped) from the previous result; 0 without one */
 	TRIAD_CONFERENCE_METRIC_COST = 7,                 /**< the weighted sum above */
-	TRIAD_CONFERENCE_METRIC_SCHEDULABLE_WEIGHT_BOUND = 8, /**< upper bound on the priority weight that can be scheduled at all; -1 when unknown */
+	TRIAD_CONFERENCE_METRIC_SCHEDULABLE_WEIGHT_BOUND = 8, /**< upper bound on the priority weight that can be scheduled at all (triad_conference_bound()); -1 when unknown */
 	TRIAD_CONFERENCE_METRIC_SCHEDULED_WEIGHT = 9,     /**< sum of the priority weights of scheduled requests */
 	TRIAD_CONFERENCE_METRIC_TOTAL_WEIGHT = 10         /**< sum of the priority weights of all requests */
 } triad_conference_metric;
@@ -166,7 +166,7 @@ typedef enum triad_conference_stat {
 /** @brief Phases reported to the progress callback. */
 typedef enum triad_solve_phase {
 	TRIAD_SOLVE_PHASE_NONE = 0, /**< none */
-	TRIAD_SOLVE_PHASE_BOUND = 1,     /**< the flow bound is computed */
+	TRIAD_SOLVE_PHASE_BOUND = 1,     /**< the upper bound (triad_conference_bound()) is computed */
 	TRIAD_SOLVE_PHASE_CONSTRUCT = 2, /**< the constructive schedule is built */
 	TRIAD_SOLVE_PHASE_IMPROVE = 3,   /**< local search (destroy and repair) */
 	TRIAD_SOLVE_PHASE_DONE = 4       /**< the final report */
@@ -589,19 +589,28 @@ TRIAD_API const char *triad_conference_report_violation_teacher(const triad_conf
 TRIAD_API const char *triad_conference_report_violation_household(const triad_conference_report *report, size_t index);
 /** @brief The session a violation concerns; NULL when none. */
 TRIAD_API const char *triad_conference_report_violation_session(const triad_conference_report *report, size_t index);
-/** @brief A recomputed metric; 0 or #TRIAD_EINVAL. The bound is the flow bound of the instance. */
+/** @brief A recomputed metric; 0 or #TRIAD_EINVAL. The bound is triad_conference_bound() of the instance. */
 TRIAD_API int triad_conference_report_metric(int64_t *out, const triad_conference_report *report,
                                              triad_conference_metric metric);
 
 /**
  * @brief An upper bound on the priority weight that any feasible schedule
- *        can meet: the smaller of two max-flow relaxations, one over the
- *        teachers (each request sends one unit per slot of its length to
- *        the slots of its teachers where it could be placed, one unit per
- *        teacher slot, teacher meeting caps per session; a joint request
- *        is split over its teachers) and one over each household's own
- *        slots. A request routed in part counts by its share; the result
- *        is rounded down. See doc/formats/conference.md.
+ *        can meet: the smallest of max-flow relaxations and a Lagrangian
+ *        bound. The flows: one over the teachers (each request sends one
+ *        unit per slot of its length to the slots of its teachers where it
+ *        could be placed, one unit per teacher slot; a capped session
+ *        carries at most cap x the longest request and at most cap + the
+ *        extra slots of the longer requests that fit there; a joint
+ *        request's weight is split evenly over its teachers, or over those
+ *        of them asked for more slots than they have), and one over each
+ *        household's own slots. The Lagrangian bound prices each request's
+ *        part at each teacher (from the teachers' flow's dual solution, or
+ *        uniformly per slot and per meeting, whichever gives the smaller
+ *        bound teacher by teacher) and
+ *        solves each teacher's sessions exactly as interval scheduling:
+ *        double-length meetings take consecutive slots and a capped teacher
+ *        meets at most cap households. Every step is integer arithmetic:
+ *        the same bound on every machine. See doc/formats/conference.md.
  * @param out  receives the bound
  * @param conf the instance
  * @return 0, #TRIAD_EINVAL or #TRIAD_ENOMEM.
