@@ -26,9 +26,13 @@
 
 #define LA_HISTORY 64
 /* One iteration in MATCH_EVERY (on average) is a teacher matching. */
-#define MATCH_EVERY 128
+#define MATCH_EVERY 32
 
-enum { OP_RANDOM, OP_HOUSEHOLDS, OP_WORST, OP_TEACHER, OP_WINDOW, OP_BLOCKERS, OP_MATCH, OP_COUNT };
+enum {
+	OP_RANDOM, OP_HOUSEHOLDS, OP_WORST, OP_TEACHER, OP_WINDOW, OP_BLOCKERS, OP_SESSION,
+	OP_MATCH, /* not in the roulette: at a fixed rate */
+	OP_COUNT
+};
 
 typedef struct search {
 	cf_state *st;
@@ -253,6 +257,90 @@ static bool match_teacher(search *se)
 	return true;
 }
 
+/* A household the session move may help: it attends more than one
+ * session, or it is at its cap on sessions with a request unscheduled.
+ * The first from a random household on; -1 when there is none. */
+static int32_t session_candidate(search *se)
+{
+	const cf_state *st = se->st;
+	uint32_t H = (uint32_t)st->H, start = triad__cf_rng_below(&se->rng, H);
+	for (uint32_t k = 0; k < H; k++) {
+		int32_t h = (int32_t)((start + k) % H);
+		if (st->hsess[h] >= 2)
+			return h;
+		if (st->hmaxs[h] == 0 || st->hsess[h] < st->hmaxs[h])
+			continue;
+		for (int32_t i = st->hreq_start[h]; i < st->hreq_start[h + 1]; i++)
+			if (se->uns_pos[st->hreq[i]] >= 0)
+				return h;
+	}
+	return -1;
+}
+
+/* Household sessions: all meetings of a household that attends two
+ * sessions (or that its cap on sessions keeps from a request) leave, and
+ * in one session it is available in, each of its requests gets the place
+ * whose meetings in the way weigh least freed; the repair then puts the
+ * household back, together in that session where it can (a second
+ * session costs an extra-session penalty), and re-places the rest.
+ * Returns false when no household qualifies. */
+static bool household_session(search *se)
+{
+	cf_state *st = se->st;
+	const triad_conference *c = st->c;
+	size_t G = (size_t)st->G;
+	int32_t h = session_candidate(se);
+	if (h < 0)
+		return false;
+	int32_t avail[CF_MAX_SESSIONS], na = 0;
+	for (size_t s = 0; s < c->nsessions; s++)
+		for (int32_t p = 0; p < c->sessions[s].slots; p++)
+			if (c->havail[(size_t)h * G + (size_t)(c->sessions[s].offset + p)]) {
+				avail[na++] = (int32_t)s;
+				break;
+			}
+	if (na == 0)
+		return false;
+	int32_t s = avail[triad__cf_rng_below(&se->rng, (uint32_t)na)];
+	const cf_session *ss = &c->sessions[s];
+	take_household(se, h, -1);
+	for (int32_t i = st->hreq_start[h]; i < st->hreq_start[h + 1]; i++) {
+		int32_t r = st->hreq[i];
+		const cf_request *rq = &c->requests[r];
+		if (rq->pin_session >= 0 || se->pin_conflict[r])
+			continue;
+		int32_t cnt = 0, pick = -1;
+		int64_t pick_w = INT64_MAX;
+		for (int32_t p = 0; p + rq->slots <= ss->slots; p++) {
+			if (!triad__cf_fits(c, (size_t)r, (size_t)s, p))
+				continue;
+			int64_t bw = 0;
+			int32_t g0 = ss->offset + p;
+			for (int32_t k = g0; k < g0 + rq->slots; k++)
+				for (size_t x = 0; x < rq->nteachers; x++) {
+					int32_t b = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
+					if (b >= 0)
+						bw += pinned(se, b) ? INT32_MAX : st->weight[b];
+				}
+			if (bw < pick_w) {
+				pick_w = bw;
+				cnt = 0;
+			}
+			if (bw == pick_w && triad__cf_rng_below(&se->rng, (uint32_t)++cnt) == 0)
+				pick = g0;
+		}
+		if (pick < 0)
+			continue;
+		for (int32_t k = pick; k < pick + rq->slots; k++)
+			for (size_t x = 0; x < rq->nteachers; x++) {
+				int32_t b = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
+				if (b >= 0)
+					take(se, b);
+			}
+	}
+	return true;
+}
+
 static void destroy(search *se, int op, size_t q)
 {
 	cf_state *st = se->st;
@@ -263,6 +351,10 @@ static void destroy(search *se, int op, size_t q)
 		op = OP_COUNT; /* done */
 	else if (op == OP_MATCH)
 		op = OP_BLOCKERS; /* nothing the matching could place */
+	if (op == OP_SESSION && household_session(se))
+		op = OP_COUNT; /* done */
+	else if (op == OP_SESSION)
+		op = OP_HOUSEHOLDS;
 	if (op == OP_BLOCKERS && se->nuns == 0)
 		op = OP_HOUSEHOLDS;
 	switch (op) {
