@@ -26,7 +26,7 @@
 
 #define LA_HISTORY 64
 /* One iteration in MATCH_EVERY (on average) is a teacher matching. */
-#define MATCH_EVERY 32
+#define MATCH_EVERY 128
 
 enum {
 	OP_RANDOM, OP_HOUSEHOLDS, OP_WORST, OP_TEACHER, OP_WINDOW, OP_BLOCKERS, OP_SESSION,
