@@ -2,20 +2,26 @@
  * The solver: bound, constructive schedule, then adaptive large
  * neighbourhood search (destroy and repair) with late acceptance.
  *
- * Each iteration removes a set of meetings chosen by one of six destroy
+ * Each iteration removes a set of meetings chosen by one of seven destroy
  * operators (random requests, whole households, the households that wait
  * longest, a teacher's time window with the households in it, a slot
- * window over related teachers, the blockers of an unscheduled request),
- * then reinserts greedily by regret (the request whose best place is most
- * better than its second best first; a request with one place left goes
- * first). Changes are logged so that a rejected iteration is undone
- * exactly. A candidate is accepted when it is no worse than the current
- * schedule or than the current schedule of LA_HISTORY iterations ago (late
- * acceptance hill climbing: integer comparisons only, no floating-point
- * library calls whose last bits could differ between machines). All
- * randomness comes from the seeded generator, so a seed and an iteration
- * limit give the same schedule on every machine; the clock is read only to
- * stop.
+ * window over related teachers, the blockers of an unscheduled request, a
+ * household's sessions: one on two evenings, or kept from a request by its
+ * cap on sessions, gets places freed in one evening), then reinserts
+ * greedily by regret (the request whose best place is most better than its
+ * second best first; a request with one place left goes first). A meeting
+ * that leaves brings two unscheduled requests of each of its teachers (at
+ * random) into the repair: they can use its place. One iteration in
+ * MATCH_EVERY is instead a teacher matching (conference_match.c): all
+ * single-slot meetings of the teacher of an unscheduled request reassigned
+ * at once by a min-cost flow, when that meets more weight than they do
+ * now. Changes are logged so that a rejected iteration is undone exactly.
+ * A candidate is accepted when it is no worse than the current schedule or
+ * than the current schedule of LA_HISTORY iterations ago (late acceptance
+ * hill climbing: integer comparisons only, no floating-point library calls
+ * whose last bits could differ between machines). All randomness comes
+ * from the seeded generator, so a seed and an iteration limit give the
+ * same schedule on every machine; the clock is read only to stop.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,9 @@
  * on the solver's private state: a crafted instance whose optimum needs a
  * chain (a meeting moved to the other evening so that the teacher, at the
  * cap on the first, can take a request that fits only there), worked out
- * by hand; and the same with a meeting held fixed.
+ * by hand; the same with a meeting held fixed; and the flow run only when
+ * an alternating path shows that it meets more weight than the current
+ * places.
  */
 #include <stdint.h>
 
@@ -63,11 +65,47 @@ START_TEST(chain_across_sessions)
 }
 END_TEST
 
+START_TEST(only_when_more_weight)
+{
+	triad_conference *c = NULL;
+	ck_assert_ok(triad_conference_load_json(&c, instance, strlen(instance), "test"));
+	cf_state st;
+	ck_assert_ok(triad__cf_state_init(&st, c, NULL));
+	cf_match m;
+	ck_assert_ok(triad__cf_match_init(&m, &st));
+	int32_t req[3] = { 0, 1, 2 }, out[3];
+	/* where they were: all three met (a 0, b on s2 at 5, c 1): nothing
+	 * meets more weight, so the places come back as they were, cost 0 */
+	int32_t all[3] = { 0, 5, 1 };
+	ck_assert_int_eq(triad__cf_match_solve(&m, &st, 0, req, all, 3, out), 0);
+	ck_assert_int_eq(out[0], 0);
+	ck_assert_int_eq(out[1], 5);
+	ck_assert_int_eq(out[2], 1);
+	/* b at s1 slot 2 filled t1's cap there and a waited: the chain (b to
+	 * s2, a in) meets 2 more, so the flow runs and finds all three */
+	int32_t capped[3] = { -1, 2, 1 };
+	ck_assert_int_eq(triad__cf_match_solve(&m, &st, 0, req, capped, 3, out), -7000000);
+	ck_assert_int_eq(out[0], 0);
+	ck_assert_int_ge(out[1], 3);
+	ck_assert_int_eq(out[2], 1);
+	/* a lighter request in the way: b (1) held c's only slot and c (4)
+	 * waited; leaving b out alone would already gain, so the flow runs */
+	int32_t blocked[3] = { 0, 1, -1 };
+	ck_assert_int_eq(triad__cf_match_solve(&m, &st, 0, req, blocked, 3, out), -7000000);
+	ck_assert_int_eq(out[2], 1);
+	ck_assert_int_ge(out[1], 3);
+	triad__cf_match_free(&m);
+	triad__cf_state_free(&st);
+	triad_conference_free(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("conference_match");
 	TCase *tc = tcase_create("match");
 	tcase_add_test(tc, chain_across_sessions);
+	tcase_add_test(tc, only_when_more_weight);
 	suite_add_tcase(s, tc);
 	return s;
 }

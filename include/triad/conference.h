@@ -614,11 +614,13 @@ TRIAD_API int triad_conference_bound(int64_t *out, const triad_conference *conf)
  * @brief Schedule an instance.
  *
  * Computes the bound, builds a constructive schedule, then improves it by
- * destroy-and-repair local search (over households, teachers, slot ranges
- * and at random, repaired greedily with regret, accepted by late
- * acceptance hill climbing) until the iteration limit, the time limit, cancellation, or a
- * cost equal to a proven lower bound. The schedule always satisfies every
- * hard constraint (triad_conference_check() finds no violation); pinned
+ * destroy-and-repair local search (over households, teachers, slot ranges,
+ * a household's sessions and at random, repaired greedily with regret,
+ * with one teacher's meetings now and then reassigned exactly by a
+ * min-cost flow, accepted by late acceptance hill climbing) until the
+ * iteration limit, the time limit, cancellation, or a cost equal to a
+ * proven lower bound. The schedule always satisfies every hard constraint
+ * (triad_conference_check() finds no violation); pinned
  * requests meet at their pin unless the pins conflict (then the later one
  * in request order is unscheduled with #TRIAD_CONFERENCE_REASON_PIN_CONFLICT).
  *
