@@ -33,6 +33,8 @@
 #define LA_HISTORY 64
 /* One iteration in MATCH_EVERY (on average) is a teacher matching. */
 #define MATCH_EVERY 128
+/* The fewest iterations by default. */
+#define MIN_ITERATIONS 20000
 
 enum {
 	OP_RANDOM, OP_HOUSEHOLDS, OP_WORST, OP_TEACHER, OP_WINDOW, OP_BLOCKERS, OP_SESSION,
@@ -286,9 +288,10 @@ static int32_t session_candidate(search *se)
 /* Household sessions: all meetings of a household that attends two
  * sessions (or that its cap on sessions keeps from a request) leave, and
  * in one session it is available in, each of its requests gets the place
- * whose meetings in the way weigh least freed; the repair then puts the
- * household back, together in that session where it can (a second
- * session costs an extra-session penalty), and re-places the rest.
+ * whose meetings in the way weigh least freed (with the other meetings of
+ * their households in that session, so that they can move); the repair
+ * then puts the household back, together in that session where it can (a
+ * second session costs an extra-session penalty), and re-places the rest.
  * Returns false when no household qualifies. */
 static bool household_session(search *se)
 {
@@ -341,7 +344,7 @@ static bool household_session(search *se)
 			for (size_t x = 0; x < rq->nteachers; x++) {
 				int32_t b = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
 				if (b >= 0)
-					take(se, b);
+					take_household(se, c->requests[b].household, s);
 			}
 	}
 	return true;
@@ -888,8 +891,13 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	for (size_t r = 0; r < R; r++)
 		total_w += st->weight[r];
 	int64_t lb = (total_w - bound) * st->w[TRIAD_CONFERENCE_SETTING_WEIGHT_UNSCHEDULED];
+	/* The default: 400 + 20 per request, at least MIN_ITERATIONS (small
+	 * instances then get some tenths of a second, where the last unit of
+	 * weight and the last extra session are often found). */
 	int64_t max_it = o->max_iterations == 0 ? 400 + 20 * (int64_t)R
 	               : o->max_iterations < 0 ? 0 : o->max_iterations;
+	if (o->max_iterations == 0 && max_it < MIN_ITERATIONS)
+		max_it = MIN_ITERATIONS;
 	int64_t interval = o->progress_interval > 0 ? o->progress_interval : 1000;
 	int64_t it = 0, improvements = 0;
 	bool time_hit = false;
