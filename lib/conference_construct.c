@@ -400,34 +400,49 @@ void triad__cf_unassign(cf_state *st, size_t r)
 	st->start[r] = -1;
 }
 
-int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *second,
-                       cf_rng *rng, int64_t noise)
+/* Global slots where r's household and every teacher are free and
+ * available, as a bitmap of st->words words. */
+static void free_mask(const cf_state *st, size_t r, uint64_t *mask)
 {
-	const triad_conference *c = st->c;
-	const cf_request *rq = &c->requests[r];
-	int64_t b1 = INT64_MAX, b2 = INT64_MAX;
-	int32_t arg = -1;
+	const cf_request *rq = &st->c->requests[r];
 	size_t W = st->words;
 	const uint64_t *hrow = st->hfree + (size_t)rq->household * W;
-	uint64_t mask[(CF_MAX_SLOTS * CF_MAX_SESSIONS + 63) / 64 + 1];
-	/* Slots where the household and every teacher are free and available. */
 	for (size_t w = 0; w < W; w++) {
 		uint64_t m = hrow[w];
 		for (size_t i = 0; i < rq->nteachers && m; i++)
 			m &= st->tfree[(size_t)rq->teachers[i] * W + w];
 		mask[w] = m;
 	}
+}
+
+/* Whether the whole run [g, g + len) is set in the mask (eval_at checks
+ * the session end). */
+static bool run_free(const cf_state *st, const uint64_t *mask, int32_t g, int32_t len)
+{
+	for (int32_t k = g + 1; k < g + len; k++)
+		if (k >= st->G || !((mask[(size_t)k / 64] >> (k % 64)) & 1))
+			return false;
+	return true;
+}
+
+#define MASK_WORDS ((CF_MAX_SLOTS * CF_MAX_SESSIONS + 63) / 64 + 1)
+
+int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *second,
+                       cf_rng *rng, int64_t noise)
+{
+	const cf_request *rq = &st->c->requests[r];
+	int64_t b1 = INT64_MAX, b2 = INT64_MAX;
+	int32_t arg = -1;
+	size_t W = st->words;
+	uint64_t mask[MASK_WORDS];
+	free_mask(st, r, mask);
 	for (size_t w = 0; w < W; w++) {
 		uint64_t m = mask[w];
 		while (m) {
 			int b = __builtin_ctzll(m);
 			m &= m - 1;
 			int32_t g = (int32_t)(w * 64 + (size_t)b);
-			/* The whole run must be free (eval checks the session end). */
-			bool run = true;
-			for (int32_t k = g + 1; k < g + rq->slots && run; k++)
-				run = k < st->G && ((mask[(size_t)k / 64] >> (k % 64)) & 1);
-			if (!run)
+			if (rq->slots > 1 && !run_free(st, mask, g, rq->slots))
 				continue;
 			int64_t d;
 			if (eval_at(st, r, g, &d, true) != CF_FIT_OK)
@@ -446,6 +461,27 @@ int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *sec
 	*best = b1;
 	*second = b2;
 	return arg;
+}
+
+size_t triad__cf_places(const cf_state *st, size_t r, int32_t *g_out, int64_t *d_out)
+{
+	const cf_request *rq = &st->c->requests[r];
+	size_t W = st->words, n = 0;
+	uint64_t mask[MASK_WORDS];
+	free_mask(st, r, mask);
+	for (size_t w = 0; w < W; w++) {
+		uint64_t m = mask[w];
+		while (m) {
+			int b = __builtin_ctzll(m);
+			m &= m - 1;
+			int32_t g = (int32_t)(w * 64 + (size_t)b);
+			if (rq->slots > 1 && !run_free(st, mask, g, rq->slots))
+				continue;
+			if (eval_at(st, r, g, &d_out[n], true) == CF_FIT_OK)
+				g_out[n++] = g;
+		}
+	}
+	return n;
 }
 
 void triad__cf_fix_wait(cf_state *st, size_t h, int32_t s, int32_t *dropped, size_t *ndropped)

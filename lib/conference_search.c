@@ -2,20 +2,26 @@
  * The solver: bound, constructive schedule, then adaptive large
  * neighbourhood search (destroy and repair) with late acceptance.
  *
- * Each iteration removes a set of meetings chosen by one of six destroy
+ * Each iteration removes a set of meetings chosen by one of seven destroy
  * operators (random requests, whole households, the households that wait
  * longest, a teacher's time window with the households in it, a slot
- * window over related teachers, the blockers of an unscheduled request),
- * then reinserts greedily by regret (the request whose best place is most
- * better than its second best first; a request with one place left goes
- * first). Changes are logged so that a rejected iteration is undone
- * exactly. A candidate is accepted when it is no worse than the current
- * schedule or than the current schedule of LA_HISTORY iterations ago (late
- * acceptance hill climbing: integer comparisons only, no floating-point
- * library calls whose last bits could differ between machines). All
- * randomness comes from the seeded generator, so a seed and an iteration
- * limit give the same schedule on every machine; the clock is read only to
- * stop.
+ * window over related teachers, the blockers of an unscheduled request, a
+ * household's sessions: one on two evenings, or kept from a request by its
+ * cap on sessions, gets places freed in one evening), then reinserts
+ * greedily by regret (the request whose best place is most better than its
+ * second best first; a request with one place left goes first). A meeting
+ * that leaves brings two unscheduled requests of each of its teachers (at
+ * random) into the repair: they can use its place. One iteration in
+ * MATCH_EVERY is instead a teacher matching (conference_match.c): all
+ * single-slot meetings of the teacher of an unscheduled request reassigned
+ * at once by a min-cost flow, when that meets more weight than they do
+ * now. Changes are logged so that a rejected iteration is undone exactly.
+ * A candidate is accepted when it is no worse than the current schedule or
+ * than the current schedule of LA_HISTORY iterations ago (late acceptance
+ * hill climbing: integer comparisons only, no floating-point library calls
+ * whose last bits could differ between machines). All randomness comes
+ * from the seeded generator, so a seed and an iteration limit give the
+ * same schedule on every machine; the clock is read only to stop.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +31,16 @@
 #include "conference_solve_private.h"
 
 #define LA_HISTORY 64
+/* One iteration in MATCH_EVERY (on average) is a teacher matching. */
+#define MATCH_EVERY 128
+/* The fewest iterations by default. */
+#define MIN_ITERATIONS 20000
 
-enum { OP_RANDOM, OP_HOUSEHOLDS, OP_WORST, OP_TEACHER, OP_WINDOW, OP_BLOCKERS, OP_COUNT };
+enum {
+	OP_RANDOM, OP_HOUSEHOLDS, OP_WORST, OP_TEACHER, OP_WINDOW, OP_BLOCKERS, OP_SESSION,
+	OP_MATCH, /* not in the roulette: at a fixed rate */
+	OP_COUNT
+};
 
 typedef struct search {
 	cf_state *st;
@@ -35,6 +49,7 @@ typedef struct search {
 	int32_t *log_r, *log_g;
 	size_t nlog;
 	uint8_t *logged;
+	int32_t *logpos; /* [R] place of a logged request in the log */
 	/* Requests waiting for repair, with cached best places. */
 	int32_t *pool;
 	size_t npool;
@@ -47,9 +62,13 @@ typedef struct search {
 	/* Unscheduled requests of the current solution. */
 	int32_t *uns;
 	size_t nuns;
+	int32_t *uns_pos;       /* [R] place in uns, -1 */
+	int32_t *tu, *tu_n;     /* per teacher t: tu[treq_start[t] ..] and how many */
 	double op_weight[OP_COUNT];
 	const uint8_t *pin_conflict;
 	const uint8_t *routed; /* the bound's guide (conference_bound.c) */
+	cf_match match;
+	int32_t *mreq, *mcur, *mout; /* [match.max_req] */
 } search;
 
 static void log_req(search *se, int32_t r)
@@ -57,6 +76,7 @@ static void log_req(search *se, int32_t r)
 	if (se->logged[r])
 		return;
 	se->logged[r] = 1;
+	se->logpos[r] = (int32_t)se->nlog;
 	se->log_r[se->nlog] = r;
 	se->log_g[se->nlog] = se->st->start[r];
 	se->nlog++;
@@ -92,7 +112,33 @@ static void pool_add(search *se, int32_t r)
 	se->pool[se->npool++] = r;
 }
 
-/* Remove a meeting into the pool. */
+/* Add up to two of teacher t's unscheduled requests (random ones) to the
+ * pool: a meeting of t just left, and its place is worth most to the
+ * requests that wait for t (a joint or double meeting given up for
+ * single ones, say). Two, not all: larger pools lose the repair's focus. */
+static void pool_waiting(search *se, int32_t t)
+{
+	const cf_state *st = se->st;
+	int32_t cnt = 0, pick[2] = { -1, -1 };
+	const int32_t *list = se->tu + st->treq_start[t];
+	for (int32_t i = 0; i < se->tu_n[t]; i++) {
+		int32_t r = list[i];
+		/* the list is the accepted schedule's: this iteration may have
+		 * placed r already */
+		if (st->start[r] >= 0 || se->inpool[r])
+			continue;
+		cnt++;
+		for (int j = 0; j < 2; j++)
+			if (triad__cf_rng_below(&se->rng, (uint32_t)cnt) == 0)
+				pick[j] = r;
+	}
+	for (int j = 0; j < 2; j++)
+		if (pick[j] >= 0)
+			pool_add(se, pick[j]);
+}
+
+/* Remove a meeting into the pool, with a few requests waiting for its
+ * teachers. */
 static void take(search *se, int32_t r)
 {
 	if (se->st->start[r] < 0 || pinned(se, r))
@@ -100,6 +146,9 @@ static void take(search *se, int32_t r)
 	log_req(se, r);
 	triad__cf_unassign(se->st, (size_t)r);
 	pool_add(se, r);
+	const cf_request *rq = &se->st->c->requests[r];
+	for (size_t k = 0; k < rq->nteachers; k++)
+		pool_waiting(se, rq->teachers[k]);
 }
 
 static void take_household(search *se, int32_t h, int32_t session)
@@ -122,12 +171,199 @@ static int64_t household_wait(const cf_state *st, int32_t h)
 	return w;
 }
 
+/* Whether the teacher-matching move may reassign r: it meets teacher t
+ * alone for one slot and is free to move. */
+static bool matchable(const search *se, int32_t r, size_t t)
+{
+	const cf_request *rq = &se->st->c->requests[r];
+	return rq->nteachers == 1 && (size_t)rq->teachers[0] == t && rq->slots == 1 &&
+	       rq->pin_session < 0 && !se->pin_conflict[r];
+}
+
+/* Whether the teacher matching could place the unscheduled request u: it
+ * is matchable and some slot has its household free and available and its
+ * teacher available and free or meeting a request the matching may move
+ * (caps and the rest are left to the matching). */
+static bool match_hope(const search *se, int32_t u)
+{
+	const cf_state *st = se->st;
+	const triad_conference *c = st->c;
+	const cf_request *rq = &c->requests[u];
+	size_t t = (size_t)rq->teachers[0], h = (size_t)rq->household, G = (size_t)st->G;
+	if (!matchable(se, u, t))
+		return false;
+	for (size_t g = 0; g < G; g++) {
+		if (!c->havail[h * G + g] || st->hocc[h * G + g] >= 0 || !c->tavail[t * G + g])
+			continue;
+		int32_t r = st->tocc[t * G + g];
+		if (r < 0 || matchable(se, r, t))
+			return true;
+	}
+	return false;
+}
+
+/* Teacher matching (conference_match.c): the teacher of an unscheduled
+ * request the matching could place, all its single-slot meetings
+ * reassigned at once; what the matching leaves out or what no longer fits
+ * when placed goes to the repair, with the teacher's other unscheduled
+ * requests. Returns false when a few tries found no such request. */
+static bool match_teacher(search *se)
+{
+	cf_state *st = se->st;
+	const triad_conference *c = st->c;
+	int32_t u = -1;
+	if (se->match.max_req == 0)
+		return false; /* left out for this instance (conference_match.c) */
+	for (int k = 0; k < 4 && se->nuns && u < 0; k++) {
+		int32_t v = se->uns[triad__cf_rng_below(&se->rng, (uint32_t)se->nuns)];
+		if (match_hope(se, v))
+			u = v;
+	}
+	if (u < 0)
+		return false;
+	size_t t = (size_t)c->requests[u].teachers[0], n = 0;
+	for (int32_t i = st->treq_start[t]; i < st->treq_start[t + 1]; i++) {
+		int32_t r = st->treq[i];
+		if (matchable(se, r, t)) {
+			se->mreq[n++] = r;
+			log_req(se, r);
+			triad__cf_unassign(st, (size_t)r);
+		} else if (st->start[r] < 0) {
+			pool_add(se, r);
+		}
+	}
+	/* A random order: ties between equal assignments fall differently. */
+	for (size_t i = n; i > 1; i--) {
+		size_t j = triad__cf_rng_below(&se->rng, (uint32_t)i);
+		int32_t x = se->mreq[i - 1];
+		se->mreq[i - 1] = se->mreq[j];
+		se->mreq[j] = x;
+	}
+	for (size_t i = 0; i < n; i++)
+		se->mcur[i] = se->log_g[se->logpos[se->mreq[i]]];
+	triad__cf_match_solve(&se->match, st, t, se->mreq, se->mcur, n, se->mout);
+	/* Only a matching that meets more weight replaces the teacher's
+	 * meetings: one that merely shuffles them for less waiting would, at
+	 * this size of move, pull the search away from the schedules where
+	 * the next request fits (it did so in the benchmarks). */
+	int64_t wb = 0, wa = 0;
+	for (size_t i = 0; i < n; i++) {
+		int32_t r = se->mreq[i];
+		wb += se->mcur[i] >= 0 ? st->weight[r] : 0;
+		wa += se->mout[i] >= 0 ? st->weight[r] : 0;
+	}
+	if (wa <= wb)
+		memcpy(se->mout, se->mcur, n * sizeof *se->mout);
+	for (size_t i = 0; i < n; i++) {
+		int64_t d;
+		int32_t r = se->mreq[i];
+		if (se->mout[i] >= 0 && triad__cf_eval(st, (size_t)r, se->mout[i], &d) == CF_FIT_OK)
+			triad__cf_assign(st, (size_t)r, se->mout[i]);
+		else
+			pool_add(se, r);
+	}
+	return true;
+}
+
+/* A household the session move may help: it attends more than one
+ * session, or it is at its cap on sessions with a request unscheduled.
+ * The first from a random household on; -1 when there is none. */
+static int32_t session_candidate(search *se)
+{
+	const cf_state *st = se->st;
+	uint32_t H = (uint32_t)st->H, start = triad__cf_rng_below(&se->rng, H);
+	for (uint32_t k = 0; k < H; k++) {
+		int32_t h = (int32_t)((start + k) % H);
+		if (st->hsess[h] >= 2)
+			return h;
+		if (st->hmaxs[h] == 0 || st->hsess[h] < st->hmaxs[h])
+			continue;
+		for (int32_t i = st->hreq_start[h]; i < st->hreq_start[h + 1]; i++)
+			if (se->uns_pos[st->hreq[i]] >= 0)
+				return h;
+	}
+	return -1;
+}
+
+/* Household sessions: all meetings of a household that attends two
+ * sessions (or that its cap on sessions keeps from a request) leave, and
+ * in one session it is available in, each of its requests gets the place
+ * whose meetings in the way weigh least freed (with the other meetings of
+ * their households in that session, so that they can move); the repair
+ * then puts the household back, together in that session where it can (a
+ * second session costs an extra-session penalty), and re-places the rest.
+ * Returns false when no household qualifies. */
+static bool household_session(search *se)
+{
+	cf_state *st = se->st;
+	const triad_conference *c = st->c;
+	size_t G = (size_t)st->G;
+	int32_t h = session_candidate(se);
+	if (h < 0)
+		return false;
+	int32_t avail[CF_MAX_SESSIONS], na = 0;
+	for (size_t s = 0; s < c->nsessions; s++)
+		for (int32_t p = 0; p < c->sessions[s].slots; p++)
+			if (c->havail[(size_t)h * G + (size_t)(c->sessions[s].offset + p)]) {
+				avail[na++] = (int32_t)s;
+				break;
+			}
+	if (na == 0)
+		return false;
+	int32_t s = avail[triad__cf_rng_below(&se->rng, (uint32_t)na)];
+	const cf_session *ss = &c->sessions[s];
+	take_household(se, h, -1);
+	for (int32_t i = st->hreq_start[h]; i < st->hreq_start[h + 1]; i++) {
+		int32_t r = st->hreq[i];
+		const cf_request *rq = &c->requests[r];
+		if (rq->pin_session >= 0 || se->pin_conflict[r])
+			continue;
+		int32_t cnt = 0, pick = -1;
+		int64_t pick_w = INT64_MAX;
+		for (int32_t p = 0; p + rq->slots <= ss->slots; p++) {
+			if (!triad__cf_fits(c, (size_t)r, (size_t)s, p))
+				continue;
+			int64_t bw = 0;
+			int32_t g0 = ss->offset + p;
+			for (int32_t k = g0; k < g0 + rq->slots; k++)
+				for (size_t x = 0; x < rq->nteachers; x++) {
+					int32_t b = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
+					if (b >= 0)
+						bw += pinned(se, b) ? INT32_MAX : st->weight[b];
+				}
+			if (bw < pick_w) {
+				pick_w = bw;
+				cnt = 0;
+			}
+			if (bw == pick_w && triad__cf_rng_below(&se->rng, (uint32_t)++cnt) == 0)
+				pick = g0;
+		}
+		if (pick < 0)
+			continue;
+		for (int32_t k = pick; k < pick + rq->slots; k++)
+			for (size_t x = 0; x < rq->nteachers; x++) {
+				int32_t b = st->tocc[(size_t)rq->teachers[x] * G + (size_t)k];
+				if (b >= 0)
+					take_household(se, c->requests[b].household, s);
+			}
+	}
+	return true;
+}
+
 static void destroy(search *se, int op, size_t q)
 {
 	cf_state *st = se->st;
 	const triad_conference *c = st->c;
 	uint32_t R = (uint32_t)st->R, H = (uint32_t)st->H, T = (uint32_t)st->T;
 	size_t G = (size_t)st->G;
+	if (op == OP_MATCH && match_teacher(se))
+		op = OP_COUNT; /* done */
+	else if (op == OP_MATCH)
+		op = OP_BLOCKERS; /* nothing the matching could place */
+	if (op == OP_SESSION && household_session(se))
+		op = OP_COUNT; /* done */
+	else if (op == OP_SESSION)
+		op = OP_HOUSEHOLDS;
 	if (op == OP_BLOCKERS && se->nuns == 0)
 		op = OP_HOUSEHOLDS;
 	switch (op) {
@@ -388,13 +624,55 @@ static void fix_waits(search *se)
 	}
 }
 
-static void refresh_uns(search *se)
+/* The unscheduled requests of the current schedule (not pinned; pins
+ * that conflict never count), in all and per teacher, kept up to date as
+ * iterations are accepted: in no particular order, but the same on every
+ * run. */
+static void uns_add(search *se, int32_t r)
 {
+	const cf_state *st = se->st;
+	const cf_request *rq = &st->c->requests[r];
+	if (se->uns_pos[r] >= 0 || se->pin_conflict[r] || rq->pin_session >= 0)
+		return;
+	se->uns_pos[r] = (int32_t)se->nuns;
+	se->uns[se->nuns++] = r;
+	for (size_t k = 0; k < rq->nteachers; k++) {
+		int32_t t = rq->teachers[k];
+		se->tu[st->treq_start[t] + se->tu_n[t]++] = r;
+	}
+}
+
+static void uns_remove(search *se, int32_t r)
+{
+	const cf_state *st = se->st;
+	const cf_request *rq = &st->c->requests[r];
+	int32_t i = se->uns_pos[r];
+	if (i < 0)
+		return;
+	int32_t last = se->uns[--se->nuns];
+	se->uns[i] = last;
+	se->uns_pos[last] = i;
+	se->uns_pos[r] = -1;
+	for (size_t k = 0; k < rq->nteachers; k++) {
+		int32_t t = rq->teachers[k], *list = se->tu + st->treq_start[t];
+		int32_t j = 0;
+		while (list[j] != r)
+			j++;
+		list[j] = list[--se->tu_n[t]];
+	}
+}
+
+static void init_uns(search *se)
+{
+	const cf_state *st = se->st;
 	se->nuns = 0;
-	for (size_t r = 0; r < se->st->R; r++)
-		if (se->st->start[r] < 0 && !se->pin_conflict[r] &&
-		    !(se->st->c->requests[r].pin_session >= 0))
-			se->uns[se->nuns++] = (int32_t)r;
+	for (size_t t = 0; t < st->T; t++)
+		se->tu_n[t] = 0;
+	for (size_t r = 0; r < st->R; r++)
+		se->uns_pos[r] = -1;
+	for (size_t r = 0; r < st->R; r++)
+		if (st->start[r] < 0)
+			uns_add(se, (int32_t)r);
 }
 
 static double now_seconds(void)
@@ -503,6 +781,7 @@ static void ctx_free(solve_ctx *x)
 	triad__free(se->log_r);
 	triad__free(se->log_g);
 	triad__free(se->logged);
+	triad__free(se->logpos);
 	triad__free(se->pool);
 	triad__free(se->inpool);
 	triad__free(se->arg);
@@ -513,6 +792,13 @@ static void ctx_free(solve_ctx *x)
 	triad__free(se->hver);
 	triad__free(se->tver);
 	triad__free(se->uns);
+	triad__free(se->uns_pos);
+	triad__free(se->tu_n);
+	triad__free(se->tu);
+	triad__cf_match_free(&se->match);
+	triad__free(se->mreq);
+	triad__free(se->mout);
+	triad__free(se->mcur);
 	triad__free(x->prev);
 	triad__free(x->pin_conflict);
 	triad__free(x->routed);
@@ -575,10 +861,17 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	se->st = st;
 	triad__cf_rng_seed(&se->rng, o->seed);
 	if (!SALLOC(x->pin_conflict, R) || !SALLOC(x->best, R) || !SALLOC(se->log_r, R) ||
-	    !SALLOC(se->log_g, R) || !SALLOC(se->logged, R) || !SALLOC(se->pool, R) ||
+	    !SALLOC(se->log_g, R) || !SALLOC(se->logged, R) || !SALLOC(se->logpos, R) || !SALLOC(se->pool, R) ||
 	    !SALLOC(se->inpool, R) || !SALLOC(se->arg, R) || !SALLOC(se->b1, R) ||
 	    !SALLOC(se->b2, R) || !SALLOC(se->stamp, R) || !SALLOC(se->fresh, R) ||
-	    !SALLOC(se->hver, st->H) || !SALLOC(se->tver, st->T) || !SALLOC(se->uns, R))
+	    !SALLOC(se->hver, st->H) || !SALLOC(se->tver, st->T) || !SALLOC(se->uns, R) ||
+	    !SALLOC(se->uns_pos, R) || !SALLOC(se->tu_n, st->T) ||
+	    !SALLOC(se->tu, (size_t)st->treq_start[st->T]))
+		return triad__nomem();
+	if ((rc = triad__cf_match_init(&se->match, st)))
+		return rc;
+	if (!SALLOC(se->mreq, se->match.max_req) || !SALLOC(se->mout, se->match.max_req) ||
+	    !SALLOC(se->mcur, se->match.max_req))
 		return triad__nomem();
 	se->pin_conflict = x->pin_conflict;
 	se->routed = x->routed;
@@ -598,20 +891,26 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	for (size_t r = 0; r < R; r++)
 		total_w += st->weight[r];
 	int64_t lb = (total_w - bound) * st->w[TRIAD_CONFERENCE_SETTING_WEIGHT_UNSCHEDULED];
+	/* The default: 400 + 20 per request, at least MIN_ITERATIONS (small
+	 * instances then get some tenths of a second, where the last unit of
+	 * weight and the last extra session are often found). */
 	int64_t max_it = o->max_iterations == 0 ? 400 + 20 * (int64_t)R
 	               : o->max_iterations < 0 ? 0 : o->max_iterations;
+	if (o->max_iterations == 0 && max_it < MIN_ITERATIONS)
+		max_it = MIN_ITERATIONS;
 	int64_t interval = o->progress_interval > 0 ? o->progress_interval : 1000;
 	int64_t it = 0, improvements = 0;
 	bool time_hit = false;
 	int64_t hist[LA_HISTORY];
 	for (int k = 0; k < LA_HISTORY; k++)
 		hist[k] = cur;
-	refresh_uns(se);
+	init_uns(se);
 	size_t qmax = R / 8 < 8 ? 8 : R / 8;
 	if (qmax > 40)
 		qmax = 40;
 	for (int k = 0; k < OP_COUNT; k++)
 		se->op_weight[k] = 1.0;
+
 	while (!canceled && it < max_it && best > lb && R > 0) {
 		if (o->time_limit_seconds > 0 && (it & 15) == 0 &&
 		    now_seconds() - t0 >= o->time_limit_seconds) {
@@ -621,14 +920,19 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 		double frac = (double)it / (double)max_it;
 		/* Roulette over the operators' adaptive weights. */
 		double sum = 0, pick;
-		for (int k = 0; k < OP_COUNT; k++)
+		for (int k = 0; k < OP_MATCH; k++)
 			sum += se->op_weight[k];
 		pick = triad__cf_rng_unit(&se->rng) * sum;
 		int op = 0;
-		while (op < OP_COUNT - 1 && pick >= se->op_weight[op]) {
+		while (op < OP_MATCH - 1 && pick >= se->op_weight[op]) {
 			pick -= se->op_weight[op];
 			op++;
 		}
+		/* The teacher matching at a fixed rate, outside the roulette: it
+		 * costs some 20 other moves, and its successes (mostly less
+		 * waiting) would let the adaptive weights pick it far too often. */
+		if (triad__cf_rng_below(&se->rng, MATCH_EVERY) == 0)
+			op = OP_MATCH;
 		size_t q = 2 + triad__cf_rng_below(&se->rng, (uint32_t)(qmax - 1));
 		int64_t noise = (it & 1) ? 0 : st->w[TRIAD_CONFERENCE_SETTING_WEIGHT_WAIT];
 		destroy(se, op, q);
@@ -647,19 +951,22 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 			if (cost < cur && score == 0)
 				score = 1;
 			cur = cost;
-			/* Rebuild the unscheduled list only when it changed. */
-			bool changed = false;
-			for (size_t i = 0; i < se->nlog && !changed; i++)
-				changed = (se->log_g[i] < 0) != (st->start[se->log_r[i]] < 0);
+			/* The unscheduled lists follow what changed. */
+			for (size_t i = 0; i < se->nlog; i++) {
+				int32_t r = se->log_r[i];
+				if (se->log_g[i] >= 0 && st->start[r] < 0)
+					uns_add(se, r);
+				else if (se->log_g[i] < 0 && st->start[r] >= 0)
+					uns_remove(se, r);
+			}
 			log_clear(se);
-			if (changed)
-				refresh_uns(se);
 		} else {
 			undo(se);
 		}
 		if (cur < *h)
 			*h = cur;
-		se->op_weight[op] = 0.95 * se->op_weight[op] + 0.05 * (0.2 + score);
+		if (op != OP_MATCH)
+			se->op_weight[op] = 0.95 * se->op_weight[op] + 0.05 * (0.2 + score);
 		it++;
 		if (o->progress && it % interval == 0) {
 			double f = frac;

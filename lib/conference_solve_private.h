@@ -13,6 +13,7 @@
 #define TRIAD_CONFERENCE_SOLVE_PRIVATE_H
 
 #include "conference_private.h"
+#include "mincost_private.h"
 
 /* Why a placement is impossible (first failing check). */
 enum {
@@ -85,6 +86,11 @@ void triad__cf_unassign(cf_state *st, size_t r);
 int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *second,
                        cf_rng *rng, int64_t noise);
 
+/* Every place where r fits now, in slot order: the global slots into
+ * g_out and the cost changes into d_out (room for st->G each); returns
+ * how many. */
+size_t triad__cf_places(const cf_state *st, size_t r, int32_t *g_out, int64_t *d_out);
+
 /* Generator: xoshiro256** seeded by splitmix64; the same on every machine. */
 void triad__cf_rng_seed(cf_rng *g, uint64_t seed);
 uint64_t triad__cf_rng_next(cf_rng *g);
@@ -100,5 +106,35 @@ int triad__cf_construct(cf_state *st, uint8_t *pin_conflict, const uint8_t *rout
 /* Bring a household's waiting in a session under its cap by dropping
  * meetings at the ends (never pinned ones); records dropped requests. */
 void triad__cf_fix_wait(cf_state *st, size_t h, int32_t s, int32_t *dropped, size_t *ndropped);
+
+/* The teacher-matching move (conference_match.c): buffers sized once
+ * for the teacher with the most requests. */
+typedef struct cf_match {
+	triad_mcf f;
+	size_t max_req;      /* most requests of one teacher; 0: move left out */
+	int32_t *gbuf;       /* [G] places of one request */
+	int64_t *dbuf;       /* [G] their cost changes */
+	int32_t *slot_node;  /* [G] flow node of a global slot, -1 none */
+	int32_t *node_slot;  /* [G] global slot of the k-th slot node */
+	int32_t *edge_of;    /* [max_req * G] flow edge of each request-slot pair */
+	int32_t *edge_slot;  /* [max_req * G] its global slot */
+	size_t *first;       /* [max_req + 1] each request's first pair */
+	int32_t *occ;        /* [G] request index at a slot in the current assignment */
+	int32_t *queue;      /* [max_req] */
+	uint8_t *seen;       /* [max_req] */
+} cf_match;
+
+int triad__cf_match_init(cf_match *m, const cf_state *st);
+void triad__cf_match_free(cf_match *m);
+/* The best places of the n (<= m->max_req) unassigned requests req of
+ * teacher t, each of which meets t alone for one slot, everything else
+ * fixed: out[i] is a global slot or -1 (better left out). Places are
+ * distinct and respect t's cap per session; other interactions between
+ * the requests are not modelled (re-check each before assigning it).
+ * Returns the predicted change of cost. With cur (where the requests
+ * were, -1: unscheduled) given, the flow is computed only when some
+ * assignment meets more weight than cur; otherwise out = cur and 0. */
+int64_t triad__cf_match_solve(cf_match *m, const cf_state *st, size_t t, const int32_t *req,
+                              const int32_t *cur, size_t n, int32_t *out);
 
 #endif

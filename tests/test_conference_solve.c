@@ -123,6 +123,77 @@ START_TEST(teacher_cap_keeps_the_heavier_request)
 }
 END_TEST
 
+START_TEST(teacher_chain_across_sessions)
+{
+	/* t1 meets at most 2 households in s1 (3 slots), freely in s2. a
+	 * (required) fits s1 slot 0 only, c (invited) s1 slot 1 only, b
+	 * (optional) anywhere. Placed by weight, b would take s1 slot 2 and
+	 * a would be left out at the cap; all three meet only when b goes to
+	 * s2, a chain the teacher-matching move finds in one step. Cost 0: no
+	 * waiting (one meeting per household), no extra session, no idling. */
+	triad_conference *c = load("{ 'format': 'triad.conference/1', "
+		"'sessions': [ { 'id': 's1', 'date': '2026-11-10', 'start': '19:00', 'slots': 3 }, "
+		"{ 'id': 's2', 'date': '2026-11-12', 'start': '19:00', 'slots': 3 } ], 'rooms': [ { 'id': 'A' } ], "
+		"'teachers': [ { 'id': 't1', 'sessions': [ { 'session': 's1', 'room': 'A', 'max_meetings': 2 }, "
+		"{ 'session': 's2', 'room': 'A' } ] } ], "
+		"'households': [ { 'id': 'hA', 'sessions': [ { 'session': 's1', 'available': [[0, 1]] } ] }, "
+		"{ 'id': 'hB' }, { 'id': 'hC', 'sessions': [ { 'session': 's1', 'available': [[1, 2]] } ] } ], "
+		"'requests': [ { 'id': 'a', 'household': 'hA', 'teachers': ['t1'], 'priority': 'required' }, "
+		"{ 'id': 'b', 'household': 'hB', 'teachers': ['t1'], 'priority': 'optional' }, "
+		"{ 'id': 'c', 'household': 'hC', 'teachers': ['t1'], 'priority': 'invited' } ] }");
+	for (uint64_t seed = 1; seed <= 5; seed++) {
+		triad_conference_result *r = solve_n(c, 300, seed);
+		long b = meeting_of(r, "b");
+		ck_assert_int_ge(meeting_of(r, "a"), 0);
+		ck_assert_int_ge(b, 0);
+		ck_assert_str_eq(triad_conference_result_meeting_session(r, (size_t)b), "s2");
+		ck_assert_int_eq(rmetric(r, TRIAD_CONFERENCE_METRIC_COST), 0);
+		ck_assert_int_eq(rstat(r, TRIAD_CONFERENCE_STAT_PROVEN_OPTIMAL), 1);
+		triad_conference_result_free(r);
+	}
+	triad_conference_free(c);
+}
+END_TEST
+
+START_TEST(household_moves_to_one_evening)
+{
+	/* Two evenings of 2 slots. t1's first evening is full (hA and hB can
+	 * come then only), so hX meets t1 on the second; there t2's slot 0
+	 * is c's (hC can come then only). hX avoids a second evening only
+	 * with x2 at t2's slot 1 next to x1 at slot 0, so d (hD, free both
+	 * evenings) must meet t2 on the first evening. Cost 0 that way: no
+	 * waiting, no idling, no extra session; d at t2's second-evening slot
+	 * 1 instead costs hX an extra session (10,000). */
+	triad_conference *c = load("{ 'format': 'triad.conference/1', "
+		"'sessions': [ { 'id': 's1', 'date': '2026-11-10', 'start': '19:00', 'slots': 2 }, "
+		"{ 'id': 's2', 'date': '2026-11-12', 'start': '19:00', 'slots': 2 } ], 'rooms': [ { 'id': 'A' }, { 'id': 'B' } ], "
+		"'teachers': [ { 'id': 't1', 'sessions': [ { 'session': 's1', 'room': 'A' }, { 'session': 's2', 'room': 'A' } ] }, "
+		"{ 'id': 't2', 'sessions': [ { 'session': 's1', 'room': 'B' }, { 'session': 's2', 'room': 'B' } ] } ], "
+		"'households': [ { 'id': 'hX' }, { 'id': 'hD' }, "
+		"{ 'id': 'hA', 'sessions': [ { 'session': 's1' } ] }, { 'id': 'hB', 'sessions': [ { 'session': 's1' } ] }, "
+		"{ 'id': 'hC', 'sessions': [ { 'session': 's2', 'available': [[0, 1]] } ] } ], "
+		"'requests': [ { 'id': 'd', 'household': 'hD', 'teachers': ['t2'] }, "
+		"{ 'id': 'x1', 'household': 'hX', 'teachers': ['t1'] }, "
+		"{ 'id': 'x2', 'household': 'hX', 'teachers': ['t2'] }, "
+		"{ 'id': 'a', 'household': 'hA', 'teachers': ['t1'] }, "
+		"{ 'id': 'b', 'household': 'hB', 'teachers': ['t1'] }, "
+		"{ 'id': 'c', 'household': 'hC', 'teachers': ['t2'] } ] }");
+	for (uint64_t seed = 1; seed <= 5; seed++) {
+		triad_conference_result *r = solve_n(c, 300, seed);
+		long d = meeting_of(r, "d"), x2 = meeting_of(r, "x2");
+		ck_assert_int_ge(d, 0);
+		ck_assert_int_ge(x2, 0);
+		ck_assert_str_eq(triad_conference_result_meeting_session(r, (size_t)d), "s1");
+		ck_assert_str_eq(triad_conference_result_meeting_session(r, (size_t)x2), "s2");
+		ck_assert_int_eq(triad_conference_result_meeting_slot(r, (size_t)x2), 1);
+		ck_assert_int_eq(rmetric(r, TRIAD_CONFERENCE_METRIC_EXTRA_SESSIONS), 0);
+		ck_assert_int_eq(rmetric(r, TRIAD_CONFERENCE_METRIC_COST), 0);
+		triad_conference_result_free(r);
+	}
+	triad_conference_free(c);
+}
+END_TEST
+
 START_TEST(no_common_slot_is_reported_not_an_error)
 {
 	triad_conference *c = load("{ 'format': 'triad.conference/1', " ONE_SESSION(4, "")
@@ -868,6 +939,8 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("hard constraints");
 	tcase_add_test(tc, teacher_cap_keeps_the_heavier_request);
 	tcase_add_test(tc, no_common_slot_is_reported_not_an_error);
+	tcase_add_test(tc, teacher_chain_across_sessions);
+	tcase_add_test(tc, household_moves_to_one_evening);
 	tcase_add_test(tc, household_session_cap);
 	tcase_add_test(tc, household_wait_cap);
 	tcase_add_test(tc, walking_gap_between_rooms);

@@ -198,7 +198,7 @@ typedef int (*triad_solve_progress_fn)(triad_solve_phase phase, int64_t best_cos
 typedef struct triad_solve_options {
 	unsigned version;          /**< #TRIAD_SOLVE_OPTIONS_VERSION */
 	uint64_t seed;             /**< seed of the solver's own random generator; default 1 */
-	int64_t max_iterations;    /**< local search iterations; 0: the default, 400 + 20 per request; -1: none (construct only) */
+	int64_t max_iterations;    /**< local search iterations; 0: the default, 400 + 20 per request and at least 20,000; -1: none (construct only) */
 	double time_limit_seconds; /**< stop after this many seconds; 0: no time limit */
 	triad_solve_progress_fn progress; /**< called between phases and every progress_interval iterations; may be NULL */
 	void *payload;             /**< passed to @p progress */
@@ -623,11 +623,13 @@ TRIAD_API int triad_conference_bound(int64_t *out, const triad_conference *conf)
  * @brief Schedule an instance.
  *
  * Computes the bound, builds a constructive schedule, then improves it by
- * destroy-and-repair local search (over households, teachers, slot ranges
- * and at random, repaired greedily with regret, accepted by late
- * acceptance hill climbing) until the iteration limit, the time limit, cancellation, or a
- * cost equal to a proven lower bound. The schedule always satisfies every
- * hard constraint (triad_conference_check() finds no violation); pinned
+ * destroy-and-repair local search (over households, teachers, slot ranges,
+ * a household's sessions and at random, repaired greedily with regret,
+ * with one teacher's meetings now and then reassigned exactly by a
+ * min-cost flow, accepted by late acceptance hill climbing) until the
+ * iteration limit, the time limit, cancellation, or a cost equal to a
+ * proven lower bound. The schedule always satisfies every hard constraint
+ * (triad_conference_check() finds no violation); pinned
  * requests meet at their pin unless the pins conflict (then the later one
  * in request order is unscheduled with #TRIAD_CONFERENCE_REASON_PIN_CONFLICT).
  *
