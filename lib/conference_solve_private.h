@@ -137,4 +137,9 @@ void triad__cf_match_free(cf_match *m);
 int64_t triad__cf_match_solve(cf_match *m, const cf_state *st, size_t t, const int32_t *req,
                               const int32_t *cur, size_t n, int32_t *out);
 
+/* Why request r is unscheduled in the state: *reason receives a
+ * TRIAD_CONFERENCE_REASON_* code; returns the message (triad__free), NULL
+ * when out of memory. */
+char *triad__cf_reason_text(const cf_state *st, size_t r, int *reason, bool pin_conflict);
+
 #endif
