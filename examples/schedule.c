@@ -26,7 +26,7 @@ static void usage_schedule(FILE *out)
 	        "short. Ctrl-C stops the search and keeps the best schedule found so far.\n"
 	        "  -o RESULT.json        where to write the result (required)\n"
 	        "  --seed N              seed of the search (default 1)\n"
-	        "  --iterations N        local search iterations (default 400 + 15 per request,\n"
+	        "  --iterations N        local search iterations (default 400 + 12 per request,\n"
 	        "                        at least 20,000; 0: construct only)\n"
 	        "  --time-limit SECONDS  stop the search after this long (default: none)\n"
 	        "  --previous RESULT.json  re-plan after a change (a late request, a teacher who\n"

@@ -427,35 +427,61 @@ static bool run_free(const cf_state *st, const uint64_t *mask, int32_t g, int32_
 
 #define MASK_WORDS ((CF_MAX_SLOTS * CF_MAX_SESSIONS + 63) / 64 + 1)
 
+/* The places where request r fits now, in slot order: the free bitmap of
+ * its household and teachers, then the insertion test on each start. */
+typedef struct place_iter {
+	const cf_state *st;
+	size_t r, w;
+	uint64_t m;
+	uint64_t mask[MASK_WORDS];
+} place_iter;
+
+static void places_begin(place_iter *it, const cf_state *st, size_t r)
+{
+	it->st = st;
+	it->r = r;
+	free_mask(st, r, it->mask);
+	it->w = 0;
+	it->m = st->words ? it->mask[0] : 0;
+}
+
+/* The next place: true with its global slot and cost change, false at the end. */
+static bool places_next(place_iter *it, int32_t *g, int64_t *delta)
+{
+	const cf_state *st = it->st;
+	int32_t len = st->c->requests[it->r].slots;
+	for (;;) {
+		while (!it->m) {
+			if (++it->w >= st->words)
+				return false;
+			it->m = it->mask[it->w];
+		}
+		int b = __builtin_ctzll(it->m);
+		it->m &= it->m - 1;
+		*g = (int32_t)(it->w * 64 + (size_t)b);
+		if (len > 1 && !run_free(st, it->mask, *g, len))
+			continue;
+		if (eval_at(st, it->r, *g, delta, true) == CF_FIT_OK)
+			return true;
+	}
+}
+
 int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *second,
                        cf_rng *rng, int64_t noise)
 {
-	const cf_request *rq = &st->c->requests[r];
-	int64_t b1 = INT64_MAX, b2 = INT64_MAX;
-	int32_t arg = -1;
-	size_t W = st->words;
-	uint64_t mask[MASK_WORDS];
-	free_mask(st, r, mask);
-	for (size_t w = 0; w < W; w++) {
-		uint64_t m = mask[w];
-		while (m) {
-			int b = __builtin_ctzll(m);
-			m &= m - 1;
-			int32_t g = (int32_t)(w * 64 + (size_t)b);
-			if (rq->slots > 1 && !run_free(st, mask, g, rq->slots))
-				continue;
-			int64_t d;
-			if (eval_at(st, r, g, &d, true) != CF_FIT_OK)
-				continue;
-			if (noise > 0)
-				d += (int64_t)triad__cf_rng_below(rng, (uint32_t)noise);
-			if (d < b1) {
-				b2 = b1;
-				b1 = d;
-				arg = g;
-			} else if (d < b2) {
-				b2 = d;
-			}
+	int64_t b1 = INT64_MAX, b2 = INT64_MAX, d;
+	int32_t arg = -1, g;
+	place_iter it;
+	places_begin(&it, st, r);
+	while (places_next(&it, &g, &d)) {
+		if (noise > 0)
+			d += (int64_t)triad__cf_rng_below(rng, (uint32_t)noise);
+		if (d < b1) {
+			b2 = b1;
+			b1 = d;
+			arg = g;
+		} else if (d < b2) {
+			b2 = d;
 		}
 	}
 	*best = b1;
@@ -465,22 +491,11 @@ int32_t triad__cf_best(const cf_state *st, size_t r, int64_t *best, int64_t *sec
 
 size_t triad__cf_places(const cf_state *st, size_t r, int32_t *g_out, int64_t *d_out)
 {
-	const cf_request *rq = &st->c->requests[r];
-	size_t W = st->words, n = 0;
-	uint64_t mask[MASK_WORDS];
-	free_mask(st, r, mask);
-	for (size_t w = 0; w < W; w++) {
-		uint64_t m = mask[w];
-		while (m) {
-			int b = __builtin_ctzll(m);
-			m &= m - 1;
-			int32_t g = (int32_t)(w * 64 + (size_t)b);
-			if (rq->slots > 1 && !run_free(st, mask, g, rq->slots))
-				continue;
-			if (eval_at(st, r, g, &d_out[n], true) == CF_FIT_OK)
-				g_out[n++] = g;
-		}
-	}
+	size_t n = 0;
+	place_iter it;
+	places_begin(&it, st, r);
+	while (places_next(&it, &g_out[n], &d_out[n]))
+		n++;
 	return n;
 }
 

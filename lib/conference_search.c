@@ -369,12 +369,12 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	for (size_t r = 0; r < R; r++)
 		total_w += st->weight[r];
 	int64_t lb = (total_w - bound) * st->w[TRIAD_CONFERENCE_SETTING_WEIGHT_UNSCHEDULED];
-	/* The default: 400 + 15 per request, at least MIN_ITERATIONS (small
+	/* The default: 400 + 12 per request, at least MIN_ITERATIONS (small
 	 * instances then get some tenths of a second, where the last unit of
 	 * weight and the last extra session are often found). On L (6,000
 	 * requests) the weight is settled after about 50,000 iterations; the
 	 * rest shortens the waiting (doc/benchmarks.md). */
-	int64_t max_it = o->max_iterations == 0 ? 400 + 15 * (int64_t)R
+	int64_t max_it = o->max_iterations == 0 ? 400 + 12 * (int64_t)R
 	               : o->max_iterations < 0 ? 0 : o->max_iterations;
 	if (o->max_iterations == 0 && max_it < MIN_ITERATIONS)
 		max_it = MIN_ITERATIONS;

@@ -198,7 +198,7 @@ typedef int (*triad_solve_progress_fn)(triad_solve_phase phase, int64_t best_cos
 typedef struct triad_solve_options {
 	unsigned version;          /**< #TRIAD_SOLVE_OPTIONS_VERSION */
 	uint64_t seed;             /**< seed of the solver's own random generator; default 1 */
-	int64_t max_iterations;    /**< local search iterations; 0: the default, 400 + 15 per request and at least 20,000; -1: none (construct only) */
+	int64_t max_iterations;    /**< local search iterations; 0: the default, 400 + 12 per request and at least 20,000; -1: none (construct only) */
 	double time_limit_seconds; /**< stop after this many seconds; 0: no time limit */
 	triad_solve_progress_fn progress; /**< called between phases and every progress_interval iterations; may be NULL */
 	void *payload;             /**< passed to @p progress */
