@@ -365,15 +365,13 @@ static void print_violation(const triad_conference_report *rep, size_t i)
 		{ "session", triad_conference_report_violation_session },
 	};
 	printf("violation %s", triad_conference_violation_id(triad_conference_report_violation_kind(rep, i)));
-	const char *sep = " (";
+	int named = 0;
 	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
 		const char *id = ids[k].get(rep, i);
-		if (id && id[0]) {
-			printf("%s%s %s", sep, ids[k].label, id);
-			sep = ", ";
-		}
+		if (id && id[0])
+			printf("%s%s %s", named++ ? ", " : " (", ids[k].label, id);
 	}
-	printf("%s: %s\n", sep[0] == ',' ? ")" : "", triad_conference_report_violation_message(rep, i));
+	printf("%s: %s\n", named ? ")" : "", triad_conference_report_violation_message(rep, i));
 }
 
 int cmd_schedule_check(int argc, char **argv)

@@ -70,7 +70,7 @@ static void evaluate(search *se, size_t i, int64_t noise)
 	int32_t r = se->pool[i];
 	se->arg[i] = triad__cf_best(se->st, (size_t)r, &se->b1[i], &se->b2[i], &se->rng, noise);
 	se->stamp[i] = version_of(se, r);
-	se->fresh[i] = 1;
+	se->entry[i] = ENTRY_FRESH;
 }
 
 /* Weight per slot of a before that of b (exact, by cross products). */
@@ -109,12 +109,12 @@ static void repair(search *se, int64_t noise)
 		pool[j] = r;
 	}
 	for (size_t i = 0; i < n; i++)
-		se->fresh[i] = 0;
+		se->entry[i] = ENTRY_STALE;
 	for (size_t a = 0; a < n;) {
 		size_t e = a + 1;
 		while (e < n && !heavier(st, pool[a], pool[e]))
 			e++;
-		/* [a, live): this class's requests still waiting; fresh[i] == 2
+		/* [a, live): this class's requests still waiting; ENTRY_DONE
 		 * marks those that cannot be placed any more. A placed request's
 		 * place is taken by the class's last one (so that ties do not
 		 * always favour the same end of the pool). */
@@ -123,15 +123,15 @@ static void repair(search *se, int64_t noise)
 			size_t pick = SIZE_MAX;
 			int64_t best_regret = -1;
 			for (size_t i = a; i < live; i++) {
-				if (se->fresh[i] == 2)
+				if (se->entry[i] == ENTRY_DONE)
 					continue;
-				if (!se->fresh[i] || se->stamp[i] != version_of(se, pool[i]))
+				if (se->entry[i] == ENTRY_STALE || se->stamp[i] != version_of(se, pool[i]))
 					evaluate(se, i, noise);
 				if (se->arg[i] < 0) {
 					/* Placing meetings only takes places away, except
 					 * that one can close a gap under a waiting cap. */
 					if (st->hmaxw[c->requests[pool[i]].household] == 0)
-						se->fresh[i] = 2;
+						se->entry[i] = ENTRY_DONE;
 					continue;
 				}
 				int64_t regret = se->b2[i] == INT64_MAX ? BIG : se->b2[i] - se->b1[i];
@@ -155,7 +155,7 @@ static void repair(search *se, int64_t noise)
 			se->b1[pick] = se->b1[live];
 			se->b2[pick] = se->b2[live];
 			se->stamp[pick] = se->stamp[live];
-			se->fresh[pick] = se->fresh[live];
+			se->entry[pick] = se->entry[live];
 			pool[live] = r;
 		}
 		a = e;
@@ -266,7 +266,7 @@ static void ctx_free(solve_ctx *x)
 	triad__free(se->b1);
 	triad__free(se->b2);
 	triad__free(se->stamp);
-	triad__free(se->fresh);
+	triad__free(se->entry);
 	triad__free(se->hver);
 	triad__free(se->tver);
 	triad__free(se->uns);
@@ -341,7 +341,7 @@ static int solve(triad_conference_result **out, const triad_conference *c,
 	if (!SALLOC(x->pin_conflict, R) || !SALLOC(x->best, R) || !SALLOC(se->log_r, R) ||
 	    !SALLOC(se->log_g, R) || !SALLOC(se->logged, R) || !SALLOC(se->logpos, R) || !SALLOC(se->pool, R) ||
 	    !SALLOC(se->inpool, R) || !SALLOC(se->arg, R) || !SALLOC(se->b1, R) ||
-	    !SALLOC(se->b2, R) || !SALLOC(se->stamp, R) || !SALLOC(se->fresh, R) ||
+	    !SALLOC(se->b2, R) || !SALLOC(se->stamp, R) || !SALLOC(se->entry, R) ||
 	    !SALLOC(se->hver, st->H) || !SALLOC(se->tver, st->T) || !SALLOC(se->uns, R) ||
 	    !SALLOC(se->uns_pos, R) || !SALLOC(se->tu_n, st->T) ||
 	    !SALLOC(se->tu, (size_t)st->treq_start[st->T]))

@@ -13,6 +13,10 @@ enum {
 	OP_COUNT
 };
 
+/* A pool entry during a repair: its best places not yet computed, computed
+ * (valid while stamp matches), or done (placed, or no place left). */
+enum { ENTRY_STALE = 0, ENTRY_FRESH = 1, ENTRY_DONE = 2 };
+
 typedef struct search {
 	cf_state *st;
 	cf_rng rng;
@@ -28,7 +32,7 @@ typedef struct search {
 	int32_t *arg;
 	int64_t *b1, *b2;
 	uint32_t *stamp;  /* version_of() when arg, b1, b2 were computed */
-	uint8_t *fresh;   /* computed in this repair */
+	uint8_t *entry;   /* ENTRY_*: the state of each pool entry in this repair */
 	uint32_t *hver, *tver; /* change counts per household and teacher */
 	/* Unscheduled requests of the current solution. */
 	int32_t *uns;
